@@ -1,0 +1,37 @@
+"""A checklist: tick what applies; an optional reflection appears below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from widgets.base import ExerciseWidget, paragraph
+
+
+class ChecklistWidget(ExerciseWidget):
+    """One checkbox per item."""
+
+    def build(self) -> list[w.Widget]:
+        self.boxes = [
+            w.Checkbox(value=False, description=self.words(text), indent=False,
+                       layout=w.Layout(width="auto"))
+            for text in self.spec["items"]
+        ]
+        for box in self.boxes:
+            box.observe(self.changed, "value")
+        parts: list[w.Widget] = [w.VBox(self.boxes)]
+        if self.spec["reflection"]:
+            parts.append(paragraph(self.words(self.spec["reflection"]), "wb-hint"))
+        return parts
+
+    def controls(self) -> list[w.Widget]:
+        return list(self.boxes)
+
+    def value(self) -> Any:
+        return {"checked": [item for item, b in zip(self.spec["items"], self.boxes) if b.value]}
+
+    def restore(self, value: Any) -> None:
+        checked = set(value.get("checked", [])) if isinstance(value, dict) else set()
+        for item, box in zip(self.spec["items"], self.boxes):
+            box.value = item in checked

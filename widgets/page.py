@@ -1,0 +1,204 @@
+"""A module page: the header with the participant, explanations, exercises and discussion questions."""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from pathlib import Path
+
+import ipywidgets as w
+from IPython.display import HTML, Markdown, display
+
+from widgets import labels
+from widgets.base import ExerciseWidget, escape
+from widgets.registry import WIDGETS
+from widgets.urlsync import UrlSync
+from workbook.catalog import Module, fill_placeholders, get_exercise, get_module, list_modules
+from workbook.errors import WorkbookError
+from workbook.session import QUERY_KEY, Visit
+
+OVERVIEW_NOTEBOOK = "index.ipynb"
+
+
+@lru_cache(maxsize=1)
+def _css() -> str:
+    return (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+
+
+def show_style() -> None:
+    """Put the workbook's stylesheet on the page (works in Voila and in JupyterLab)."""
+    display(HTML(f"<style>{_css()}</style>"))
+
+
+class ParticipantBar(w.VBox):
+    """Shows who is working, or a short join form; tells the page when someone has joined."""
+
+    def __init__(self, visit: Visit, on_join: list) -> None:
+        super().__init__()
+        self.visit = visit
+        self.on_join = on_join
+        self.sync = UrlSync()
+        self.add_class("wb-page")
+        if visit.participant is not None:
+            self._welcome()
+        else:
+            self._form()
+
+    def _form(self) -> None:
+        cfg = self.visit.config
+        self.name = w.Text(description=labels.JOIN_NAME, placeholder=labels.JOIN_NAME_PLACEHOLDER,
+                           style={"description_width": "initial"}, layout=w.Layout(width="24em"))
+        if cfg.schools:
+            self.school: w.Widget = w.Dropdown(
+                options=[labels.JOIN_SCHOOL_NONE, *cfg.schools], description=labels.JOIN_SCHOOL,
+                style={"description_width": "initial"})
+        else:
+            self.school = w.Text(description=labels.JOIN_SCHOOL, style={"description_width": "initial"})
+        self.start = w.Button(description=labels.JOIN_BUTTON, button_style="primary",
+                              tooltip=labels.JOIN_TITLE)
+        self.message = w.HTML("")
+        if self.visit.unknown_code:
+            self.message.value = (
+                f'<p class="wb-error" role="alert">'
+                f"{escape(labels.JOIN_UNKNOWN.format(code=self.visit.unknown_code))}</p>"
+            )
+        self.start.on_click(self._join)
+        self.name.on_submit(self._join)
+        self.children = [
+            w.HTML(f"<h2>{labels.JOIN_TITLE}</h2><p>{escape(labels.JOIN_INTRO)}</p>"),
+            w.HBox([self.name, self.school, self.start], layout=w.Layout(flex_flow="row wrap")),
+            self.message,
+        ]
+
+    def _join(self, _src: object) -> None:
+        name = self.name.value.strip()
+        if not name:
+            self.message.value = f'<p class="wb-error" role="alert">{escape(labels.JOIN_EMPTY)}</p>'
+            return
+        school = self.school.value if self.school.value != labels.JOIN_SCHOOL_NONE else ""
+        try:
+            self.visit.join(name, school)
+        except WorkbookError as exc:
+            self.message.value = f'<p class="wb-error" role="alert">{escape(str(exc))}</p>'
+            return
+        self._welcome()
+        for callback in self.on_join:
+            callback()
+
+    def _welcome(self) -> None:
+        p = self.visit.participant
+        assert p is not None  # only called once a participant is known
+        school = f" ({escape(p.school)})" if p.school else ""
+        self.sync.code = p.code
+        text = labels.WELCOME.format(name=escape(p.name), school=school, code=escape(p.code))
+        link = f'<a href="{OVERVIEW_NOTEBOOK}?{QUERY_KEY}={html.escape(p.code)}">{labels.BACK_TO_OVERVIEW}</a>'
+        self.children = [w.HTML(f'<div class="wb-bar" role="status">{text}<br>{link}</div>'), self.sync]
+
+
+class Page:
+    """What a module notebook calls: explain(section), show(exercise), discuss()."""
+
+    def __init__(self, module_id: str, config_path: str = "") -> None:
+        self.visit = Visit.start(config_path)
+        self.module: Module = get_module(module_id)
+        self.exercises: list[ExerciseWidget] = []
+        self.bar = ParticipantBar(self.visit, [self._bind_all])
+
+    def header(self) -> None:
+        show_style()
+        minutes = labels.MINUTES.format(n=self.module.minutes)
+        display(Markdown(f"# {self.module.title}\n\n{self.words(self.module.summary)}\n\n*{minutes}*"))
+        display(self.bar)
+
+    def words(self, text: str) -> str:
+        return fill_placeholders(text, self.visit.config.pupil, self.visit.config.pupils)
+
+    def explain(self, section_id: str) -> None:
+        """Show one explanation of this module."""
+        for section in self.module.sections:
+            if section.id == section_id:
+                display(Markdown(f"## {self.words(section.title)}\n\n{self.words(section.text)}"))
+                return
+        raise WorkbookError(
+            f"Module '{self.module.id}' heeft geen uitleg '{section_id}'. Bestaande uitleg: "
+            + ", ".join(s.id for s in self.module.sections) + "."
+        )
+
+    def show(self, exercise_id: str) -> None:
+        """Show one exercise, bound to the participant's saved answers."""
+        exercise = get_exercise(exercise_id)
+        factory = WIDGETS.get(exercise.kind)
+        if factory is None:
+            raise WorkbookError(f"Voor oefensoort '{exercise.kind}' is geen widget. Kies een andere soort.")
+        widget = factory(exercise, self.visit.config.pupil, self.visit.config.pupils)
+        answers = self.visit.answers()
+        if answers is not None:
+            widget.bind(answers)
+        self.exercises.append(widget)
+        display(widget)
+
+    def discuss(self) -> None:
+        """Show the module's questions to discuss with colleagues."""
+        if self.module.discussion:
+            items = "\n".join(f"- {self.words(q)}" for q in self.module.discussion)
+            display(Markdown(f"## {labels.DISCUSS_TITLE}\n\n{items}"))
+
+    def _bind_all(self) -> None:
+        answers = self.visit.answers()
+        if answers is not None:
+            for widget in self.exercises:
+                widget.bind(answers)
+
+
+def open_page(module_id: str, config_path: str = "") -> Page:
+    """Start a module page: read the config, find the participant, and show the header."""
+    page = Page(module_id, config_path)
+    page.header()
+    return page
+
+
+class Overview(w.VBox):
+    """The landing page's list of modules with the participant's progress and links."""
+
+    def __init__(self, visit: Visit) -> None:
+        super().__init__()
+        self.visit = visit
+        self.add_class("wb-page")
+        self.refresh()
+
+    def refresh(self) -> None:
+        from workbook.session import module_progress
+
+        answers = self.visit.answers()
+        saved = answers.all() if answers is not None else {}
+        offered = set(self.visit.config.offered_modules())
+        code = self.visit.participant.code if self.visit.participant else None
+        items = []
+        for m in list_modules():
+            if m.id not in offered:
+                continue
+            done, total = module_progress(saved, m.id)
+            title = escape(m.title)
+            if code:
+                verb = labels.CONTINUE_MODULE if done else labels.START_MODULE
+                link = f'<a href="{m.notebook}?{QUERY_KEY}={html.escape(code)}">{verb}: {title}</a>'
+                progress = labels.PROGRESS.format(done=done, total=total)
+            else:
+                link, progress = f"<b>{title}</b>", ""
+            items.append(
+                f'<li data-module="{m.id}">{link}<br><span class="wb-progress">{progress}</span> '
+                f"{escape(fill_placeholders(m.summary, self.visit.config.pupil, self.visit.config.pupils))}</li>"
+            )
+        self.children = [w.HTML(f'<ul class="wb-modules">{"".join(items)}</ul>')]
+
+
+def show_overview(config_path: str = "") -> None:
+    """The landing page: the scholengroep, the participant, and every module with progress."""
+    visit = Visit.start(config_path)
+    show_style()
+    cfg = visit.config
+    display(Markdown(f"# Werkboek Welbevinden op School\n\n**{escape(cfg.name)}**"))
+    overview = Overview(visit)
+    bar = ParticipantBar(visit, [overview.refresh])
+    display(bar)
+    display(overview)

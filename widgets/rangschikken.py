@@ -1,0 +1,97 @@
+"""Ranking: put items in order with 'higher' and 'lower' buttons (full keyboard use, no dragging needed)."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import ipywidgets as w
+
+from widgets import labels
+from widgets.base import ExerciseWidget, escape
+
+
+class RangschikkenWidget(ExerciseWidget):
+    """A list the participant orders; with ordered: true, a check against the right order."""
+
+    def build(self) -> list[w.Widget]:
+        self.items = [self.words(i) for i in self.spec["items"]]
+        order = list(range(len(self.items)))
+        if self.spec["ordered"]:
+            # A fixed shuffle per exercise, so every participant starts from the same mixed order.
+            rng = random.Random(self.exercise.id)
+            while order == sorted(order):
+                rng.shuffle(order)
+        self.order = order
+        self.list_box = w.VBox()
+        self.buttons: list[w.Button] = []
+        parts: list[w.Widget] = [self.list_box]
+        self.feedback = w.HTML("")
+        if self.spec["ordered"]:
+            self.check = w.Button(description=labels.CHECK_ORDER, button_style="primary",
+                                  tooltip=labels.CHECK_TIP)
+            self.check.on_click(self._on_check)
+            parts += [self.check, self.feedback]
+        self.checked = False
+        self._draw()
+        return parts
+
+    def _draw(self) -> None:
+        rows = []
+        self.buttons = []
+        for pos, idx in enumerate(self.order):
+            text = self.items[idx]
+            up = w.Button(description=labels.UP, tooltip=labels.UP_TIP.format(item=text),
+                          disabled=pos == 0, layout=w.Layout(width="90px"))
+            down = w.Button(description=labels.DOWN, tooltip=labels.DOWN_TIP.format(item=text),
+                            disabled=pos == len(self.order) - 1, layout=w.Layout(width="90px"))
+            up.on_click(lambda _b, p=pos: self.move(p, -1))
+            down.on_click(lambda _b, p=pos: self.move(p, +1))
+            label = w.HTML(f'<span class="wb-rank-item"><b>{pos + 1}.</b> {escape(text)}</span>')
+            rows.append(w.HBox([up, down, label], layout=w.Layout(align_items="center")))
+            self.buttons += [up, down]
+        self.list_box.children = rows
+
+    def controls(self) -> list[w.Widget]:
+        extra = [self.check] if self.spec["ordered"] else []
+        return [*self.buttons, *extra]
+
+    def set_enabled(self, enabled: bool) -> None:
+        super().set_enabled(enabled)
+        if enabled:
+            self._draw()  # restores the first/last buttons' own disabled state
+
+    def move(self, pos: int, step: int) -> None:
+        target = pos + step
+        if not 0 <= target < len(self.order):
+            return
+        self.order[pos], self.order[target] = self.order[target], self.order[pos]
+        self.checked = False
+        self.feedback.value = ""
+        self._draw()
+        self.changed()
+
+    def value(self) -> Any:
+        return {"order": [self.spec["items"][i] for i in self.order], "checked": self.checked}
+
+    def restore(self, value: Any) -> None:
+        saved = value.get("order", []) if isinstance(value, dict) else []
+        known = list(self.spec["items"])
+        if sorted(saved) == sorted(known):
+            self.order = [known.index(item) for item in saved]
+        self.checked = bool(value.get("checked")) if isinstance(value, dict) else False
+        self.feedback.value = self.feedback_html() if self.checked else ""
+        self._draw()
+
+    def is_correct(self) -> bool:
+        return self.order == sorted(self.order)
+
+    def _on_check(self, _b: object) -> None:
+        self.checked = True
+        self.feedback.value = self.feedback_html()
+        self.changed()
+
+    def feedback_html(self) -> str:
+        if self.is_correct():
+            return f'<div class="wb-feedback wb-good" role="status">{escape(self.words(self.spec["feedback_correct"]))}</div>'
+        return f'<div class="wb-feedback wb-wrong" role="status">{escape(self.words(self.spec["feedback_wrong"]))}</div>'

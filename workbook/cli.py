@@ -1,0 +1,120 @@
+"""The `workbook` command: parses arguments and calls the engine; errors become one Dutch line."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from workbook.errors import WorkbookError
+
+
+def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a WorkbookError into one readable line on stderr and exit code 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except WorkbookError as exc:
+            click.echo(f"Fout: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(help="Werkboek Welbevinden op School: controleren, bouwen en serveren.")
+@click.version_option(package_name="welbevinden-werkboek", message="werkboek %(version)s")
+def main() -> None:
+    pass
+
+
+@main.command(help="Controleer alle oefeningen, modules en notebooks.")
+@friendly
+def check() -> None:
+    from workbook.checks import check_all
+
+    problems = check_all()
+    for p in problems:
+        click.echo(f"- {p}", err=True)
+    if problems:
+        click.echo(f"{len(problems)} probleem/problemen gevonden.", err=True)
+        sys.exit(1)
+    click.echo("Alles in orde: alle oefeningen, modules en notebooks kloppen.")
+
+
+@main.command(help="Bouw het werkboek van een scholengroep met papermill.")
+@click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Map waarin het gebouwde werkboek komt.")
+@click.option("--stil", is_flag=True, help="Geen voortgangsbalk tonen.")
+@friendly
+def build(config: Path, out_dir: Path, stil: bool) -> None:
+    from workbook.build import build_workbook
+
+    pages = build_workbook(config, out_dir, progress=not stil)
+    click.echo(f"Klaar: {len(pages)} pagina's gebouwd in {out_dir}.")
+
+
+def _serve(build_dir: Path, port: int, preheat: int, cull: int) -> None:
+    from workbook.config import load_config
+    from workbook.serve import CONFIG_NAME, landing_url, start_voila
+
+    config = load_config(build_dir / CONFIG_NAME) if (build_dir / CONFIG_NAME).is_file() else None
+    proc = start_voila(build_dir, port, preheat=preheat, cull_minutes=cull)
+    name = config.name if config else "de scholengroep"
+    click.echo(f"Het werkboek van {name} staat klaar. Open in je browser: {landing_url(port)}")
+    click.echo("Stoppen: druk op Ctrl+C.")
+    try:
+        proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait(timeout=10)
+        click.echo("Het werkboek is gestopt.")
+
+
+serve_options = [
+    click.option("--poort", "port", default=8866, show_default=True, help="Poort om op te serveren."),
+    click.option("--voorverwarmen", "preheat", default=0, show_default=True,
+                 help="Aantal kernels per pagina dat alvast klaarstaat (0 = uit)."),
+    click.option("--opruimen-na", "cull", default=60, show_default=True,
+                 help="Minuten waarna een ongebruikte kernel wordt gestopt."),
+]
+
+
+def with_serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(serve_options):
+        func = option(func)
+    return func
+
+
+@main.command(help="Serveer een gebouwd werkboek met Voila.")
+@click.argument("build_dir", type=click.Path(file_okay=False, path_type=Path))
+@with_serve_options
+@friendly
+def serve(build_dir: Path, port: int, preheat: int, cull: int) -> None:
+    _serve(build_dir, port, preheat, cull)
+
+
+@main.command(help="Bouw en serveer in één keer (standaard met SQLite in een datamap).")
+@click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Map voor het gebouwde werkboek (standaard: build/<id>).")
+@with_serve_options
+@friendly
+def start(config: Path, out_dir: Path | None, port: int, preheat: int, cull: int) -> None:
+    from workbook.build import build_workbook
+    from workbook.config import load_config
+
+    cfg = load_config(config)
+    out_dir = out_dir or Path("build") / cfg.slug
+    build_workbook(config, out_dir)
+    _serve(out_dir, port, preheat, cull)
+
+
+if __name__ == "__main__":
+    main()

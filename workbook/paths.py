@@ -1,0 +1,34 @@
+"""Where the shipped content lives, both in a source checkout and in an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _content_dir(name: str) -> Path:
+    installed = _PACKAGE / "_content" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / name
+
+
+def exercises_dir() -> Path:
+    """The folder with one sub-folder of exercise YAML files per module."""
+    return _content_dir("exercises")
+
+
+def notebooks_dir() -> Path:
+    """The folder with the module notebooks (the single source for Voila, papermill and nbval)."""
+    return _content_dir("notebooks")
+
+
+def examples_dir() -> Path:
+    """The folder with example scholengroep configs and example data files."""
+    return _content_dir("examples")
+
+
+def voila_data_dir() -> Path:
+    """A Jupyter data dir that holds our offline Voila template (voila/templates/welbevinden)."""
+    return _PACKAGE / "share"
