@@ -195,3 +195,89 @@ def validate_spec(data: Any, where: str) -> tuple[str, str, str, str, dict[str, 
     help_text = f.text("help", required=False)
     spec = KINDS[kind](f)
     return kind, title, prompt, help_text, spec
+
+
+# -- Kinds for the other modules. Their widgets live in widgets/<kind>.py. --------------------------
+
+PYRAMID_LAYERS = ("foundation", "base", "extra", "intensive")
+
+
+@register_kind("keuze", "keuzevraag zonder goed of fout")
+def _keuze(f: Fields) -> dict[str, Any]:
+    """A choice without a right answer (check-in forms: weather report, emoji)."""
+    f.only(COMMON | {"options", "multiple"})
+    return {"options": f.texts("options", minimum=2), "multiple": f.flag("multiple", default=False)}
+
+
+@register_kind("indelen", "indelen in groepen")
+def _indelen(f: Fields) -> dict[str, Any]:
+    """Sort items into categories; with a category per item, the answer can be checked."""
+    f.only(COMMON | {"categories", "items"})
+    categories = f.texts("categories", minimum=2)
+    items = []
+    for item in f.mappings("items", minimum=2):
+        item.only({"text", "category", "feedback"})
+        category = item.data.get("category")
+        if category is not None and category not in categories:
+            raise item.fail("category", f"is {category!r}", "Kies een van: " + ", ".join(categories) + ".")
+        items.append({"text": item.text("text"), "category": category,
+                      "feedback": item.text("feedback", required=False)})
+    checked = [i["category"] is not None for i in items]
+    if any(checked) and not all(checked):
+        raise f.fail("items", "heeft bij sommige onderdelen een category en bij andere niet",
+                     "Geef elk onderdeel een category, of geen enkel.")
+    if len({i["text"] for i in items}) != len(items):
+        raise f.fail("items", "bevat een onderdeel twee keer", "Maak elk onderdeel uniek.")
+    return {"categories": categories, "items": items, "checkable": all(checked)}
+
+
+@register_kind("tabel", "invultabel")
+def _tabel(f: Fields) -> dict[str, Any]:
+    """A table to fill in: fixed row labels (or numbered rows) and free-text columns."""
+    f.only(COMMON | {"columns", "rows", "row_labels"})
+    labels_ = f.texts("row_labels", required=False)
+    return {
+        "columns": f.texts("columns", minimum=1),
+        "row_labels": labels_,
+        "rows": len(labels_) or f.integer("rows", default=3, low=1, high=12),
+    }
+
+
+@register_kind("thermometer", "gevoelsthermometer")
+def _thermometer(f: Fields) -> dict[str, Any]:
+    """A mark from 1 to 10 with labelled ends; the page shows the group's spread anonymously."""
+    f.only(COMMON | {"low_label", "high_label", "group_minimum"})
+    return {
+        "low_label": f.text("low_label"),
+        "high_label": f.text("high_label"),
+        "group_minimum": f.integer("group_minimum", default=3, low=2, high=50),
+    }
+
+
+@register_kind("schijf", "Schijf van Zeven")
+def _schijf(f: Fields) -> dict[str, Any]:
+    """Rate each segment of a wheel (the Schijf van Zeven) and see the wheel drawn."""
+    f.only(COMMON | {"segments", "points"})
+    segments = []
+    for seg in f.mappings("segments", minimum=3):
+        seg.only({"name", "description"})
+        segments.append({"name": seg.text("name"), "description": seg.text("description")})
+    return {"segments": segments, "points": f.texts("points", minimum=2)}
+
+
+@register_kind("piramide", "ondersteuningspiramide invullen")
+def _piramide(f: Fields) -> dict[str, Any]:
+    """Place activities in the layers of the support pyramid (all four, or a subset such as the fundament)."""
+    f.only(COMMON | {"layers"})
+    layers = f.texts("layers", required=False) or list(PYRAMID_LAYERS)
+    for layer in layers:
+        if layer not in PYRAMID_LAYERS:
+            raise f.fail("layers", f"noemt {layer!r}", "Kies uit: " + ", ".join(PYRAMID_LAYERS) + ".")
+    return {"layers": layers}
+
+
+@register_kind("sociogram", "sociogram van een klas")
+def _sociogram(f: Fields) -> dict[str, Any]:
+    """Enter, draw or import a class sociogram and see its analysis."""
+    f.only(COMMON | {"questions"})
+    return {"questions": f.texts("questions", required=False)}
