@@ -1,0 +1,110 @@
+"""Browser fixtures: build a scholengroep, serve it with the real Voila, drive it in Debian's Chromium."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from workbook.build import build_workbook
+from workbook.serve import start_voila
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "blob:", "data:", "about:")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Served:
+    """A built and served scholengroep."""
+
+    base: str
+    build_dir: Path
+    config_path: Path
+    store_url: str
+    proc: subprocess.Popen = field(repr=False)
+
+    def url(self, notebook: str, code: str | None = None) -> str:
+        query = f"?deelnemer={code}" if code else ""
+        return f"{self.base}/voila/render/{notebook}{query}"
+
+
+def serve_config(tmp: Path, config_text: str, *, preheat: int = 0) -> Served:
+    """Write a config into tmp, build it, and serve it on a free port."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    store = tmp / "data" / "antwoorden.sqlite"
+    cfg = tmp / "scholengroep.toml"
+    cfg.write_text(config_text + f'\nopslag = "sqlite:///{store}"\n', encoding="utf-8")
+    build_dir = tmp / "gebouwd"
+    build_workbook(cfg, build_dir, progress=False)
+    port = free_port()
+    proc = start_voila(build_dir, port, preheat=preheat, log=tmp / "voila.log")
+    return Served(f"http://127.0.0.1:{port}", build_dir, cfg, f"sqlite:///{store}", proc)
+
+
+VO_CONFIG = """
+naam = "Scholengroep Testlinde"
+sector = "vo"
+scholen = ["Testlinde Havo", "Testlinde Vmbo"]
+trainersleutel = "test-trainer-sleutel-123"
+"""
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The vo test scholengroep with every module it offers, served by Voila."""
+    s = serve_config(tmp_path_factory.mktemp("served"), VO_CONFIG)
+    yield s
+    s.proc.terminate()
+    s.proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser page; page.outside lists every request that left 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="nl-NL")
+    pg = context.new_page()
+    pg.outside = []
+    pg.on("request", lambda r: None if r.url.startswith(LOCAL_PREFIXES) else pg.outside.append(r.url))
+    yield pg
+    context.close()
+
+
+def open_workbook_page(pg: object, url: str, timeout: float = 90_000) -> None:
+    """Go to a page and wait until Voila has rendered our widgets."""
+    pg.goto(url)
+    pg.wait_for_selector(".wb-page", timeout=timeout)
+
+
+def join(pg: object, name: str, school: str | None = None) -> str:
+    """Fill in the join form; returns the participant code the page then shows."""
+    pg.get_by_label("Naam of code").fill(name)
+    if school:
+        pg.get_by_label("School").select_option(school)
+    pg.get_by_role("button", name="Start").click()
+    bar = pg.locator(".wb-bar")
+    bar.wait_for(timeout=30_000)
+    return bar.locator("b").nth(-1).inner_text()
