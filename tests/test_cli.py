@@ -1,0 +1,53 @@
+"""The workbook command, driven through click's CliRunner: Dutch output, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from workbook.cli import main
+from workbook.paths import examples_dir
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_passes_on_shipped_content() -> None:
+    code, out, _ = run("check")
+    assert code == 0
+    assert "Alles in orde" in out
+
+
+def test_build_with_missing_config_is_one_dutch_line(tmp_path: Path) -> None:
+    code, out, err = run("build", str(tmp_path / "nergens.toml"), "--out", str(tmp_path / "uit"))
+    assert code == 1
+    assert err.startswith("Fout: Configuratiebestand niet gevonden")
+    assert "Traceback" not in out + err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_build_with_bad_sector_names_the_field(tmp_path: Path) -> None:
+    cfg = tmp_path / "groep.toml"
+    cfg.write_text('naam = "X"\nsector = "universiteit"\n', encoding="utf-8")
+    code, _, err = run("build", str(cfg), "--out", str(tmp_path / "uit"))
+    assert code == 1
+    assert "veld 'sector'" in err and "po, vo, go, mbo" in err
+
+
+def test_serve_refuses_a_folder_without_a_build(tmp_path: Path) -> None:
+    code, _, err = run("serve", str(tmp_path))
+    assert code == 1
+    assert "geen gebouwd werkboek" in err and "workbook build" in err
+
+
+def test_help_is_dutch() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert "Bouw het werkboek" in out
+
+
+def test_examples_are_shipped() -> None:
+    assert (examples_dir() / "mbo-vakcollege.toml").is_file()

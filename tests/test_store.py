@@ -1,0 +1,101 @@
+"""The answer store: saves survive, many processes can write at once, participants stay apart."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from pathlib import Path
+
+import pytest
+
+from workbook.errors import StoreError
+from workbook.store import AnswerStore, ParticipantAnswers
+
+WRITERS = 8
+SAVES = 200
+
+
+def _writer(url: str, worker: int, saves: int) -> None:
+    store = AnswerStore(url)
+    for i in range(saves):
+        store.save_answer("groep", f"p{worker}", f"module/oefening-{i}", {"worker": worker, "i": i})
+    store.close()
+
+
+def test_eight_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'antwoorden.sqlite'}"
+    AnswerStore(url).close()
+    ctx = mp.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(url, w, SAVES)) for w in range(WRITERS)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=240)
+        assert p.exitcode == 0
+    with AnswerStore(url) as store:
+        rows = store.all_answers("groep")
+        assert len(rows) == WRITERS * SAVES
+        for w in range(WRITERS):
+            answers = store.load_answers("groep", f"p{w}")
+            assert answers == {f"module/oefening-{i}": {"worker": w, "i": i} for i in range(SAVES)}
+
+
+def test_sqlite_uses_wal_and_a_busy_timeout(tmp_path: Path) -> None:
+    with AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_answer_is_replaced_and_survives_reopening(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.sqlite'}"
+    with AnswerStore(url) as store:
+        p = store.create_participant("groep", "Sanne", "OBS De Regenboog")
+        store.save_answer("groep", p.code, "prestatiedruk/eigen-rol", "eerste versie")
+        store.save_answer("groep", p.code, "prestatiedruk/eigen-rol", "tweede versie <b>vet</b>")
+    with AnswerStore(url) as store:
+        assert store.load_answer("groep", p.code, "prestatiedruk/eigen-rol") == "tweede versie <b>vet</b>"
+        assert store.get_participant("groep", p.code).name == "Sanne"
+        assert store.get_meta("schema_version") == "1"
+
+
+def test_participants_are_kept_apart(tmp_path: Path) -> None:
+    with AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        anna = store.create_participant("groep", "Anna")
+        bram = store.create_participant("groep", "Bram")
+        other_group = store.create_participant("andere-groep", "Anna")
+        ParticipantAnswers(store, "groep", anna).save("m/x", "van Anna")
+        bram_view = ParticipantAnswers(store, "groep", bram)
+        assert bram_view.load("m/x") is None
+        assert bram_view.all() == {}
+        assert store.load_answers("andere-groep", other_group.code) == {}
+        assert store.get_participant("andere-groep", anna.code) is None
+
+
+def test_codes_are_unique_and_unguessable_looking(tmp_path: Path) -> None:
+    with AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        codes = {store.create_participant("g", f"p{i}").code for i in range(200)}
+    assert len(codes) == 200
+    assert all(len(c) == 9 and c[4] == "-" for c in codes)
+
+
+def test_forgetting_a_participant_removes_all_their_answers(tmp_path: Path) -> None:
+    with AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        anna = store.create_participant("g", "Anna")
+        bram = store.create_participant("g", "Bram")
+        for ex in ("m/a", "m/b", "m/c"):
+            store.save_answer("g", anna.code, ex, 1)
+        store.save_answer("g", bram.code, "m/a", 2)
+        assert store.delete_participant("g", anna.code) == 3
+        assert store.get_participant("g", anna.code) is None
+        assert store.load_answers("g", anna.code) == {}
+        assert store.load_answers("g", bram.code) == {"m/a": 2}
+
+
+def test_unreachable_database_gives_a_dutch_message() -> None:
+    with pytest.raises(StoreError, match="niet bereikbaar|niet bruikbaar"):
+        AnswerStore("postgresql+psycopg://nobody@127.0.0.1:1/nergens")
+
+
+def test_unknown_driver_gives_a_dutch_message() -> None:
+    with pytest.raises(StoreError, match="opslag"):
+        AnswerStore("nietbestaand://x/y")
