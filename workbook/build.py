@@ -14,6 +14,7 @@ from workbook.paths import notebooks_dir
 
 CONFIG_NAME = "scholengroep.toml"
 OVERVIEW = "index.ipynb"
+TRAINER = "trainer.ipynb"
 
 
 def _toml_value(value: object) -> str:
@@ -39,8 +40,8 @@ def write_built_config(config: Config, path: Path) -> None:
 
 
 def pages_for(config: Config) -> list[tuple[str, str]]:
-    """(page name, notebook file) for the landing page and every module the config offers."""
-    pages = [("overzicht", OVERVIEW)]
+    """(page name, notebook file) for the landing page, the trainer page and every offered module."""
+    pages = [("overzicht", OVERVIEW), ("trainer", TRAINER)]
     pages += [(m, get_module(m).notebook) for m in config.offered_modules()]
     return pages
 
