@@ -116,5 +116,26 @@ def start(config: Path, out_dir: Path | None, port: int, preheat: int, cull: int
     _serve(out_dir, port, preheat, cull)
 
 
+@main.group(help="De ondersteuningspiramide van een school bekijken.")
+def piramide() -> None:
+    pass
+
+
+@piramide.command("analyse", help="Analyseer een ingevulde piramide (YAML of JSON).")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Druk de analyse af als JSON.")
+@friendly
+def piramide_analyse(file: Path, as_json: bool) -> None:
+    import json
+
+    from workbook.pyramid import analyse_pyramid, describe_analysis, load_pyramid
+
+    analysis = analyse_pyramid(load_pyramid(file))
+    if as_json:
+        click.echo(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(describe_analysis(analysis))
+
+
 if __name__ == "__main__":
     main()
