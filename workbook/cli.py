@@ -116,6 +116,37 @@ def start(config: Path, out_dir: Path | None, port: int, preheat: int, cull: int
     _serve(out_dir, port, preheat, cull)
 
 
+@main.group(help="Sociogram van een klas: analyseren en omzetten.")
+def sociogram() -> None:
+    pass
+
+
+@sociogram.command("analyse", help="Analyseer nominaties (CSV: from,to,question).")
+@click.argument("nominations", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Leerlingenlijst (CSV: id,label,present).")
+@click.option("--questions", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Vragen (CSV: id,text,valence); standaard de zes vaste vragen.")
+@click.option("--json", "as_json", is_flag=True, help="Geef de analyse als JSON.")
+@friendly
+def sociogram_analyse(nominations: Path, roster: Path | None, questions: Path | None, as_json: bool) -> None:
+    from workbook.sociogram_report import run_analyse
+
+    click.echo(run_analyse(nominations, roster, questions, as_json, warn=lambda m: click.echo(m, err=True)))
+
+
+@sociogram.command("knecht", help="Zet de Knecht-klas (klas12b-net-W.dat) om naar CSV-bestanden.")
+@click.argument("source", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de CSV-bestanden.")
+@friendly
+def sociogram_knecht(source: Path, out_dir: Path) -> None:
+    from workbook.sociogram_io import convert_knecht
+
+    written = convert_knecht(source, out_dir)
+    click.echo(f"Klaar: {len(written)} bestanden geschreven in {out_dir}.")
+
+
 @main.group(help="De ondersteuningspiramide van een school bekijken.")
 def piramide() -> None:
     pass
