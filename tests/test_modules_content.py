@@ -71,3 +71,41 @@ def test_ouders_texts_say_studenten_in_mbo():
     module = get_module("ouders")
     shown = fill_placeholders(module.sections[0].text, "student", "studenten")
     assert "studenten" in shown and "{leerling" not in shown
+
+
+def test_stage_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("stage")
+
+
+def test_stage_names_the_monitor_figure_of_4_4_percent():
+    text = _module_text("stage")
+    assert "4,4%" in text
+    assert "Monitor Sociale Veiligheid" in text
+    answer = [o for o in get_exercise("stage/cijfer").spec["options"] if o["correct"]]
+    assert [o["text"] for o in answer] == ["4,4%"]
+
+
+def test_stage_explains_the_double_role_of_learner_and_employee():
+    text = _module_text("stage").lower()
+    assert "lerende" in text and "werknemer" in text
+    assert "praktijkopleider" in text and "collega" in text
+
+
+def test_stage_measures_are_asked_per_gezonde_school_pillar():
+    pillars = ["Educatie", "Omgeving", "Signalering", "Beleid"]
+    assert get_exercise("stage/maatregelen").spec["row_labels"] == pillars
+    sorting = get_exercise("stage/pijlers").spec
+    assert sorting["categories"] == pillars and sorting["checkable"]
+    assert get_exercise("stage/risicokaart").kind in ("tabel", "checklist")
+    assert get_exercise("stage/gespreksvragen").kind in ("checklist", "open")
+
+
+def test_stage_is_offered_in_mbo_and_elsewhere_only_when_listed():
+    from workbook.config import load_config, parse_config
+    from workbook.paths import examples_dir
+
+    assert "stage" in load_config(examples_dir() / "mbo-vakcollege.toml").offered_modules()
+    assert "stage" not in load_config(examples_dir() / "po-kindwijs.toml").offered_modules()
+    assert "stage" not in load_config(examples_dir() / "vo-lindecollege.toml").offered_modules()
+    listed = parse_config({"naam": "Vmbo met stages", "sector": "vo", "modules": ["prestatiedruk", "stage"]})
+    assert "stage" in listed.offered_modules()
