@@ -21,8 +21,8 @@ def _writer(url: str, worker: int, saves: int) -> None:
     store.close()
 
 
-def test_eight_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'antwoorden.sqlite'}"
+def test_eight_processes_saving_at_once_lose_nothing(store_url: str) -> None:
+    url = store_url
     AnswerStore(url).close()
     ctx = mp.get_context("spawn")
     procs = [ctx.Process(target=_writer, args=(url, w, SAVES)) for w in range(WRITERS)]
@@ -46,8 +46,8 @@ def test_sqlite_uses_wal_and_a_busy_timeout(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
-def test_answer_is_replaced_and_survives_reopening(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'a.sqlite'}"
+def test_answer_is_replaced_and_survives_reopening(store_url: str) -> None:
+    url = store_url
     with AnswerStore(url) as store:
         p = store.create_participant("groep", "Sanne", "OBS De Regenboog")
         store.save_answer("groep", p.code, "prestatiedruk/eigen-rol", "eerste versie")
@@ -58,8 +58,8 @@ def test_answer_is_replaced_and_survives_reopening(tmp_path: Path) -> None:
         assert store.get_meta("schema_version") == "1"
 
 
-def test_participants_are_kept_apart(tmp_path: Path) -> None:
-    with AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+def test_participants_are_kept_apart(store_url: str) -> None:
+    with AnswerStore(store_url) as store:
         anna = store.create_participant("groep", "Anna")
         bram = store.create_participant("groep", "Bram")
         other_group = store.create_participant("andere-groep", "Anna")
@@ -71,15 +71,15 @@ def test_participants_are_kept_apart(tmp_path: Path) -> None:
         assert store.get_participant("andere-groep", anna.code) is None
 
 
-def test_codes_are_unique_and_unguessable_looking(tmp_path: Path) -> None:
-    with AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+def test_codes_are_unique_and_unguessable_looking(store_url: str) -> None:
+    with AnswerStore(store_url) as store:
         codes = {store.create_participant("g", f"p{i}").code for i in range(200)}
     assert len(codes) == 200
     assert all(len(c) == 9 and c[4] == "-" for c in codes)
 
 
-def test_forgetting_a_participant_removes_all_their_answers(tmp_path: Path) -> None:
-    with AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+def test_forgetting_a_participant_removes_all_their_answers(store_url: str) -> None:
+    with AnswerStore(store_url) as store:
         anna = store.create_participant("g", "Anna")
         bram = store.create_participant("g", "Bram")
         for ex in ("m/a", "m/b", "m/c"):
