@@ -168,5 +168,61 @@ def piramide_analyse(file: Path, as_json: bool) -> None:
         click.echo(describe_analysis(analysis))
 
 
+def _store_for(config: Path) -> tuple[Any, Any]:
+    from workbook.config import load_config
+    from workbook.store import open_store
+
+    cfg = load_config(config)
+    return cfg, open_store(cfg.store_url)
+
+
+@main.command(help="Verwijder een deelnemer en al zijn of haar antwoorden (na bevestiging).")
+@click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("code")
+@click.option("--ja", is_flag=True, help="Niet om bevestiging vragen.")
+@friendly
+def forget(config: Path, code: str, ja: bool) -> None:
+    cfg, store = _store_for(config)
+    person = store.get_participant(cfg.slug, code)
+    if person is None:
+        raise WorkbookError(f"Deelnemer '{code}' bestaat niet in {cfg.name}. Controleer de code.")
+    question = (f"Alles van {person.name} ({person.code}) verwijderen? Dit kan niet ongedaan worden "
+                "gemaakt. Typ j voor ja of n voor nee")
+    if not ja and click.prompt(question, default="n").strip().lower() not in ("j", "ja", "y", "yes"):
+        click.echo("Niets verwijderd.")
+        sys.exit(1)
+    removed = store.delete_participant(cfg.slug, person.code)
+    click.echo(f"Verwijderd: {person.name} ({person.code}) en {removed} antwoorden.")
+
+
+@main.command(help="Exporteer de resultaten naar Excel (.xlsx) of CSV (.csv), standaard zonder namen.")
+@click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Bestand om te maken: eindigt op .xlsx of .csv.")
+@click.option("--met-namen", "with_names", is_flag=True,
+              help="Zet de namen van deelnemers erin (standaard: Deelnemer 1, 2, ...).")
+@friendly
+def export(config: Path, out_file: Path, with_names: bool) -> None:
+    from workbook.export import export_results
+
+    cfg, store = _store_for(config)
+    path = export_results(store, cfg, out_file, with_names=with_names)
+    click.echo(f"Geëxporteerd naar {path}" + (" (met namen)." if with_names else " (zonder namen)."))
+
+
+@main.command(help="Maak 'Mijn werkboek' (HTML en pdf) van één deelnemer.")
+@click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("code")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Map waarin het rapport komt.")
+@friendly
+def rapport(config: Path, code: str, out_dir: Path) -> None:
+    from workbook.report import write_report
+
+    cfg, store = _store_for(config)
+    html_path, pdf_path = write_report(store, cfg, code, out_dir)
+    click.echo(f"Klaar: {html_path} en {pdf_path}.")
+
+
 if __name__ == "__main__":
     main()
