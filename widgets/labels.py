@@ -110,3 +110,54 @@ TRAINER_AVERAGE = "Gemiddeld: {avg}"
 TRAINER_ERROR = "De resultaten konden niet worden bijgewerkt: {reason}"
 NOW_BANNER = "De trainer is nu bij: {title}"
 NOW_GO = "Ga erheen"
+
+# -- Ondersteuningspiramide (widgets/pyramid.py, widgets/pyramid.js) --------------------------------
+PYRAMID = {
+    "board": "Jullie ondersteuningspiramide",
+    "empty_layer": "Nog leeg. Voeg hieronder iets toe of sleep een onderdeel hierheen.",
+    "summary": "{count} onderdelen · {hours} uur per week",
+    "summary_one": "1 onderdeel · {hours} uur per week",
+    "hours_short": "{hours} u/wk",
+    "reach_short": "bereik {reach}%",
+    "item_aria": "{name}, in {layer}. {meta}. Pijl omhoog of omlaag: naar een andere laag. Delete: verwijderen.",
+    "up": "↑ Hoger",
+    "down": "↓ Lager",
+    "up_tip": "Zet '{name}' een laag hoger",
+    "down_tip": "Zet '{name}' een laag lager",
+    "edit": "Bewerk",
+    "edit_tip": "Bewerk '{name}'",
+    "remove": "Verwijder",
+    "remove_tip": "Verwijder '{name}'",
+    "add_legend": "Onderdeel toevoegen",
+    "edit_legend": "Onderdeel bewerken",
+    "name": "Naam van de activiteit",
+    "name_placeholder": "bijv. Kanjertraining",
+    "hours": "Uren per week",
+    "reach": "Bereik (% van de {pupils})",
+    "layer": "Laag",
+    "add": "Toevoegen",
+    "save": "Opslaan",
+    "cancel": "Annuleer",
+    "need_name": "Vul eerst een naam in.",
+    "bad_hours": "Uren per week: vul een getal van 0 of meer in.",
+    "bad_reach": "Bereik: vul een getal van 0 tot en met 100 in, of laat het leeg.",
+    "moved": "'{name}' staat nu in {layer}.",
+    "added": "'{name}' is toegevoegd aan {layer}.",
+    "removed": "'{name}' is verwijderd.",
+    "download": "⤓ Download als bestand (YAML)",
+    "download_tip": "Bewaar de piramide als bestand op je computer",
+    "drag_hint": "Sleep een onderdeel naar een andere laag, of gebruik de knoppen Hoger en Lager.",
+}
+PYRAMID_ANALYSIS = "Wat valt op?"
+PYRAMID_IMPORT_TITLE = "Een piramide inladen"
+PYRAMID_IMPORT_HELP = (
+    "Heb je een piramide als bestand (YAML of JSON)? Kies het bestand of plak de tekst. "
+    "De piramide hierboven wordt dan vervangen."
+)
+PYRAMID_UPLOAD = "Kies bestand"
+PYRAMID_PASTE = "Of plak de tekst"
+PYRAMID_LOAD = "Laad piramide"
+PYRAMID_LOAD_TIP = "Laad de geplakte tekst als piramide"
+PYRAMID_LOADED = "De piramide is ingeladen: {n} onderdelen."
+PYRAMID_DROPPED = "{n} onderdelen uit andere lagen horen niet bij deze oefening en zijn weggelaten."
+PYRAMID_NOT_LOADED = "Niet ingeladen, je piramide is niet veranderd. {reason}"
