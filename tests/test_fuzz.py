@@ -1,0 +1,104 @@
+"""Fuzzing the loaders with hypothesis: whatever a user feeds them, the answer is a Dutch error, never a traceback."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbook.catalog import load_exercise
+from workbook.config import load_config
+from workbook.errors import WorkbookError
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                    st.text(max_size=30))
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
+                      | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
+
+
+def _toml_key(key: str) -> str:
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _toml(value: object) -> str:
+    import json
+
+    if value is None:
+        return '""'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return "{" + ", ".join(f"{_toml_key(k)} = {_toml(v)}" for k, v in value.items()) + "}"
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_config_loader_survives_any_bytes(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "groep.toml"
+        path.write_bytes(data)
+        try:
+            load_config(path)
+        except WorkbookError as exc:
+            assert str(path) in str(exc)
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(["naam", "sector", "scholen", "modules", "opslag", "trainersleutel",
+                                        "id", "x"]), values, max_size=7))
+def test_config_loader_survives_any_fields(fields: dict) -> None:
+    text = "\n".join(f"{_toml_key(k)} = {_toml(v)}" for k, v in fields.items())
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "groep.toml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            load_config(path)
+        except WorkbookError:
+            pass
+
+
+@FUZZ
+@given(st.text(max_size=400))
+def test_exercise_loader_survives_any_text(text: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "module"
+        folder.mkdir()
+        path = folder / "vraag.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            load_exercise(path)
+        except WorkbookError as exc:
+            assert str(path) in str(exc)
+
+
+kinds = st.sampled_from(["meerkeuze", "open", "schaal", "rangschikken", "checklist", "actiepunten", "keuze",
+                         "indelen", "tabel", "thermometer", "schijf", "piramide", "sociogram"])
+fields = st.sampled_from(["options", "points", "statements", "items", "ordered", "categories", "columns",
+                          "row_labels", "rows", "segments", "layers", "lines", "concern_max", "max_items",
+                          "multiple", "feedback_correct", "feedback_wrong", "low_label", "high_label"])
+
+
+@FUZZ
+@given(kinds, st.dictionaries(fields, values, max_size=5))
+def test_exercise_loader_survives_any_structure(kind: str, extra: dict) -> None:
+    import yaml
+
+    data = {"schema": 1, "kind": kind, "title": "T", "prompt": "P", **extra}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "module"
+        folder.mkdir()
+        path = folder / "vraag.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        try:
+            load_exercise(path)
+        except WorkbookError as exc:
+            assert str(path) in str(exc)
