@@ -1,7 +1,8 @@
 """Every Dutch word the widgets show, in one place."""
 
 SAVED = "✓ Opgeslagen om {time}"
-NOT_SAVED = "⚠ Niet opgeslagen: {reason}"
+NOT_SAVED = "⚠ Niet opgeslagen: {reason} Je antwoord staat nog op het scherm."
+RETRY_SAVE = "Opnieuw opslaan"
 NOT_JOINED = "Meld je bovenaan de pagina aan; dan worden je antwoorden bewaard."
 UNCHANGED = "Nog niet ingevuld"
 CHECK = "Controleer"
@@ -161,3 +162,74 @@ PYRAMID_LOAD_TIP = "Laad de geplakte tekst als piramide"
 PYRAMID_LOADED = "De piramide is ingeladen: {n} onderdelen."
 PYRAMID_DROPPED = "{n} onderdelen uit andere lagen horen niet bij deze oefening en zijn weggelaten."
 PYRAMID_NOT_LOADED = "Niet ingeladen, je piramide is niet veranderd. {reason}"
+# Sociogram (widgets/sociogram.py)
+SOCIO_PRIVACY = (
+    "Gebruik alleen schuilnamen, zoals een dier of een kleur. Zet nooit echte namen in het werkboek. "
+    "Een export is standaard zonder schuilnamen."
+)
+SOCIO_NAME = "Schuilnaam"
+SOCIO_NAME_PLACEHOLDER = "bijv. Vos of Blauw"
+SOCIO_ADD = "Leerling toevoegen"
+SOCIO_NAME_EMPTY = "Vul eerst een schuilnaam in."
+SOCIO_NAME_TAKEN = "De schuilnaam '{name}' bestaat al. Kies een andere."
+SOCIO_NAME_LONG = "Een schuilnaam is hoogstens 20 tekens."
+SOCIO_REAL_NAME = (
+    "⚠ '{name}' lijkt op een echte naam (voornaam en achternaam). Gebruik liever een schuilnaam. "
+    "Wil je dit toch bewaren?"
+)
+SOCIO_CONFIRM = "Toch bewaren"
+SOCIO_CANCEL = "Annuleren"
+SOCIO_QUESTION = "Vraag"
+SOCIO_CHOOSER = "Wie kiest?"
+SOCIO_TICKS = "{name} kiest bij deze vraag:"
+SOCIO_NO_PUPILS = "Voeg eerst leerlingen toe."
+SOCIO_SHOW_NEGATIVE = "Negatieve keuzes tonen"
+SOCIO_ARRANGE = "Ordenen als doelwit"
+SOCIO_ARRANGE_TIP = "Zet de meest gekozen leerlingen in het midden en subgroepen bij elkaar"
+SOCIO_CANVAS = {
+    "intro": "Klik op een leerling en daarna op een ander: dan komt er een pijl bij de gekozen vraag. "
+    "Klik op een pijl om hem weg te halen. Sleep een leerling om hem te verplaatsen. "
+    "Met het toetsenbord: Tab naar een leerling, Enter om te kiezen, pijltjestoetsen om te verplaatsen.",
+    "picked": "{name} is gekozen. Klik nu op de leerling die {name} kiest, of nog eens op {name} om te stoppen.",
+    "cancelled": "Gestopt. Klik op een leerling om een nieuwe pijl te beginnen.",
+    "svg_label": "Sociogram van de klas",
+    "pupil_label": "{name} {status}",
+    "edge_pos": "{from} kiest {to}. Druk op Enter om deze pijl weg te halen.",
+    "edge_neg": "{from} kiest {to} liever niet. Druk op Enter om deze pijl weg te halen.",
+}
+SOCIO_IMPORT_TITLE = "Importeren uit CSV"
+SOCIO_IMPORT_NOMS = "Keuzes (from,to,question)"
+SOCIO_IMPORT_ROSTER = "Leerlingen (id,label,present), mag leeg"
+SOCIO_IMPORT = "Importeren"
+SOCIO_IMPORT_TIP = "Vervang de klas door de geplakte keuzes"
+SOCIO_IMPORTED = "Ingelezen: {pupils} leerlingen en {noms} keuzes."
+SOCIO_NOT_IMPORTED = "Niet ingelezen, je klas is niet veranderd. {reason}"
+SOCIO_EXPORT = "Exporteren"
+SOCIO_EXPORT_TIP = "Maak CSV-tekst van de klas om te bewaren"
+SOCIO_EXPORT_NAMES = "Met schuilnamen (anders L01, L02...)"
+SOCIO_EXPORT_TEXT = "Export"
+SOCIO_DELETE = "Klas wissen"
+SOCIO_DELETE_TIP = "Wis alle leerlingen en keuzes van deze klas"
+SOCIO_DELETE_CONFIRM = "Ja, wis alles"
+SOCIO_DELETE_ASK = "Weet je het zeker? Alle leerlingen, keuzes en plaatsen worden gewist."
+SOCIO_DELETED = "De klas is gewist."
+SOCIO_TABLE_HEAD = ("Leerling", "Gekozen", "Afgewezen", "Kiest", "Wijst af", "Wederzijds", "Status")
+SOCIO_ISOLATED = " (door niemand gekozen)"
+SOCIO_ABSENT = " (afwezig)"
+
+# -- the participant's own data (issue 6) ---------------------------------------------------------
+REPORT_TITLE = "Mijn werkboek"
+REPORT_INTRO = ("Download alles wat je hebt ingevuld, met al je actiepunten samen in één plan van aanpak. "
+                "Of verwijder al je gegevens.")
+REPORT_MAKE = "Maak mijn werkboek"
+REPORT_MAKE_TIP = "Maak een HTML- en een pdf-bestand met al je antwoorden"
+REPORT_BUSY = "Je werkboek wordt gemaakt…"
+REPORT_HTML = "Download als HTML"
+REPORT_PDF = "Download als pdf"
+FORGET_ASK = "Verwijder mijn gegevens"
+FORGET_ASK_TIP = "Verwijder je naam en al je antwoorden (je krijgt eerst een vraag)"
+FORGET_WARNING = ("Weet je het zeker? Je naam en al je antwoorden worden gewist. Dit kan niet ongedaan "
+                  "worden gemaakt. Download eerst je werkboek als je het wilt bewaren.")
+FORGET_YES = "Ja, verwijder alles"
+FORGET_NO = "Nee, toch niet"
+FORGET_DONE = "Je gegevens zijn verwijderd ({n} antwoorden). Je kunt dit venster sluiten."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -339,3 +340,13 @@ def convert_knecht(source: Path, out: Path) -> list[Path]:
     vragen = out / "klas12b-vragen.csv"
     vragen.write_text(nominations_csv(ClassData([], [KNECHT_QUESTION]))["vragen"], encoding="utf-8")
     return [*written, vragen]
+
+
+REAL_NAME = re.compile(
+    r"\b[A-ZÀ-Ý][a-zà-ÿ]+\s+(?:(?:van|de|der|den|ter|ten|het|la|le|el|al|bin)\s+)*[A-ZÀ-Ý][a-zà-ÿ]+"
+)
+
+
+def looks_like_real_name(text: str) -> bool:
+    """True for text that looks like a first and last name (two capitalised words, e.g. 'Anna de Vries')."""
+    return bool(REAL_NAME.search(text))
