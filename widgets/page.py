@@ -109,6 +109,7 @@ class Page:
         minutes = labels.MINUTES.format(n=self.module.minutes)
         display(Markdown(f"# {self.module.title}\n\n{self.words(self.module.summary)}\n\n*{minutes}*"))
         display(self.bar)
+        show_now_marker(self.visit)
 
     def words(self, text: str) -> str:
         return fill_placeholders(text, self.visit.config.pupil, self.visit.config.pupils)
@@ -198,7 +199,21 @@ def show_overview(config_path: str = "") -> None:
     show_style()
     cfg = visit.config
     display(Markdown(f"# Werkboek Welbevinden op School\n\n**{escape(cfg.name)}**"))
+    from widgets.mywork import MyWorkbook
+
     overview = Overview(visit)
-    bar = ParticipantBar(visit, [overview.refresh])
+    mine = MyWorkbook(visit, [overview.refresh])
+    bar = ParticipantBar(visit, [overview.refresh, mine.refresh])
     display(bar)
+    show_now_marker(visit)
     display(overview)
+    display(mine)
+
+
+def show_now_marker(visit: Visit) -> None:
+    """Follow the exercise the trainer marks "nu" (only on a scholengroep's pages, not in self-study)."""
+    if visit.config.source is None:
+        return
+    from widgets.nowmark import NowMarker
+
+    display(NowMarker(visit.store, visit.config.slug))

@@ -1,0 +1,31 @@
+// Highlights the exercise the trainer marked "nu": scrolls to it on this page, or offers a link to its page.
+function render({ model, el }) {
+  let shown = "";
+  const apply = () => {
+    const anchor = model.get("anchor");
+    document.querySelectorAll(".wb-now").forEach((node) => node.classList.remove("wb-now"));
+    el.replaceChildren();
+    if (!anchor) { shown = ""; return; }
+    const target = document.getElementById(anchor);
+    if (target) {
+      const box = target.closest(".wb-exercise") || target;
+      box.classList.add("wb-now");
+      if (shown !== anchor) box.scrollIntoView({ behavior: "smooth", block: "start" });
+    } else if (model.get("notebook")) {
+      const note = document.createElement("p");
+      note.className = "wb-now-banner";
+      note.setAttribute("role", "status");
+      note.textContent = model.get("banner") + " ";
+      const link = document.createElement("a");
+      link.href = model.get("notebook") + window.location.search + "#" + anchor;
+      link.textContent = model.get("go");
+      note.appendChild(link);
+      el.appendChild(note);
+    }
+    shown = anchor;
+  };
+  apply();
+  model.on("change:anchor", apply);
+  model.on("change:banner", apply);
+}
+export default { render };
