@@ -35,13 +35,16 @@ class ExerciseWidget(w.VBox):
         self._answers: ParticipantAnswers | None = None
         self._restoring = False
         self.status = w.HTML(self._status_html(labels.NOT_JOINED, "wb-status-idle"))
+        self.retry = w.Button(description=labels.RETRY_SAVE, tooltip=labels.RETRY_SAVE,
+                              layout=w.Layout(display="none", width="auto"))
+        self.retry.on_click(self.changed)
         header = w.HTML(
             f'<h3 class="wb-title" id="{self.anchor}">{escape(exercise.title)}</h3>'
             f'<p class="wb-prompt">{escape(self.words(exercise.prompt))}</p>'
             + (f'<p class="wb-help">{escape(self.words(exercise.help))}</p>' if exercise.help else "")
         )
         body = self.build()
-        super().__init__([header, *body, self.status])
+        super().__init__([header, *body, w.HBox([self.status, self.retry])])
         self.add_class("wb-exercise")
         self.add_class(f"wb-kind-{exercise.kind}")
         self.set_enabled(False)
@@ -97,8 +100,11 @@ class ExerciseWidget(w.VBox):
         try:
             self._answers.save(self.exercise.id, self.value())
         except StoreError as exc:
+            # The answer stays in the controls; the participant can retry once the store is back.
             self.status.value = self._status_html(labels.NOT_SAVED.format(reason=exc), "wb-status-error")
+            self.retry.layout.display = "inline-flex"
             return
+        self.retry.layout.display = "none"
         stamp = datetime.now().strftime("%H:%M:%S")
         self.status.value = self._status_html(labels.SAVED.format(time=stamp), "wb-status-ok")
 

@@ -102,22 +102,25 @@ def _describe(url: str) -> str:
         return "de opgegeven database"
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
+def _sqlite_pragmas(busy_ms: int) -> Any:
+    def apply(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    return apply
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, busy_timeout: float = 30.0) -> Engine:
     """An engine for url; SQLite gets WAL mode and a busy timeout so many kernels can write at once."""
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     try:
         if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": 30})
-            event.listen(engine, "connect", _sqlite_pragmas)
+            engine = create_engine(url, connect_args={"timeout": busy_timeout})
+            event.listen(engine, "connect", _sqlite_pragmas(int(busy_timeout * 1000)))
         else:
             engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
@@ -128,12 +131,26 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _explain_failure(url: str, exc: OperationalError) -> str:
+    """A Dutch sentence for a failed read or write: what happened and what to do."""
+    detail = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    low = detail.lower()
+    if "full" in low or "no space" in low:
+        cause = "de schijf of de database is vol. Maak ruimte vrij op de server"
+    elif "locked" in low or "busy" in low:
+        cause = "de database is bezet door een ander programma. Probeer het zo opnieuw"
+    else:
+        cause = "de database is niet bereikbaar. Controleer of de databaseserver draait"
+    return (f"Opslaan of lezen in {_describe(url)} lukte niet: {cause} ({detail}). "
+            "Wat al opgeslagen was, blijft bewaard.")
+
+
 class AnswerStore:
     """All reads and writes of answers, participants and settings. Use as `with AnswerStore(url) as s:`."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, busy_timeout)
         self._create_schema()
 
     def __enter__(self) -> AnswerStore:
@@ -155,12 +172,7 @@ class AnswerStore:
                     return result.all() if result.returns_rows else result.rowcount
             except OperationalError as exc:
                 if attempt == attempts - 1:
-                    raise StoreError(
-                        f"De antwoorden konden niet worden opgeslagen of gelezen in "
-                        f"{_describe(self.url)}: de database is bezet of niet bereikbaar "
-                        f"({str(exc.orig).splitlines()[0]}). Probeer het zo opnieuw; wat al "
-                        "opgeslagen was, blijft bewaard."
-                    ) from None
+                    raise StoreError(_explain_failure(self.url, exc)) from None
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")
 
