@@ -109,3 +109,211 @@ def test_stage_is_offered_in_mbo_and_elsewhere_only_when_listed():
     assert "stage" not in load_config(examples_dir() / "vo-lindecollege.toml").offered_modules()
     listed = parse_config({"naam": "Vmbo met stages", "sector": "vo", "modules": ["prestatiedruk", "stage"]})
     assert "stage" in listed.offered_modules()
+
+
+def test_schoolteam_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("schoolteam")
+
+
+def test_schoolteam_wheel_has_the_seven_parts_of_the_schijf_van_zeven():
+    wheel = get_exercise("schoolteam/schijf-van-zeven")
+    assert wheel.kind == "schijf"
+    names = [s["name"] for s in wheel.spec["segments"]]
+    assert names == ["Focus tijd", "Speel tijd", "Verbinding tijd", "Fysieke tijd", "Reflectie tijd",
+                     "Down tijd", "Slaap tijd"]
+    assert all(s["description"] for s in wheel.spec["segments"])
+    explained = next(s.text for s in get_module("schoolteam").sections if s.id == "schijf-van-zeven")
+    assert all(name in explained for name in names)
+
+
+def test_schoolteam_offers_three_check_in_forms():
+    weather = get_exercise("schoolteam/weerbericht")
+    emoji = get_exercise("schoolteam/emoji")
+    word = get_exercise("schoolteam/een-woord")
+    assert weather.kind == "keuze" and any("Zonnig" in o for o in weather.spec["options"])
+    assert emoji.kind == "keuze"
+    # Every emoji option also has a word, so a screen reader reads more than a picture.
+    assert all(re.search(r"[A-Za-z]", o) and not o.isascii() for o in emoji.spec["options"])
+    assert word.kind == "open" and word.spec["lines"] == 1
+
+
+def test_schoolteam_fills_in_only_the_fundament_of_the_pyramid():
+    pyramid = get_exercise("schoolteam/fundament")
+    assert pyramid.kind == "piramide"
+    assert pyramid.spec["layers"] == ["foundation"]
+    text = _module_text("schoolteam")
+    for needed in ("fundament", "80 tot 90%", "eigen instrument", "meer stress door hun werk", "check-in"):
+        assert needed in text, needed
+
+
+# -- SEL, ACE's and Signaleren ------------------------------------------------------------------
+
+PYRAMID_CATEGORIES = ["Fundament", "Sterke basis", "Extra ondersteuning", "Intensieve ondersteuning"]
+
+
+def _rendered_page(module_id: str, sector: str, tmp_path, monkeypatch) -> str:
+    """Run a module notebook's page calls for a scholengroep of one sector; return all text shown."""
+    import ipywidgets as w
+
+    import widgets.page as page_module
+
+    config = tmp_path / f"{sector}.toml"
+    config.write_text(f'naam = "Proefgroep {sector}"\nsector = "{sector}"\nopslag = "sqlite:///a.sqlite"\n',
+                      encoding="utf-8")
+    shown: list[object] = []
+    monkeypatch.setattr(page_module, "display", shown.append)
+    page = page_module.open_page(module_id, str(config))
+    for call in _page_calls(module_id):
+        eval(call, {"page": page})
+
+    def texts(obj: object):
+        if isinstance(obj, w.Box):
+            for child in obj.children:
+                yield from texts(child)
+        elif isinstance(obj, w.Widget):
+            for trait in ("value", "description", "placeholder"):
+                value = getattr(obj, trait, None)
+                if isinstance(value, str):
+                    yield value
+            for option in getattr(obj, "options", ()) or ():
+                yield option[0] if isinstance(option, tuple) else str(option)
+        else:
+            yield getattr(obj, "data", "") or ""
+
+    return "\n".join(t for obj in shown for t in texts(obj))
+
+
+def _correct_options(exercise_id: str) -> list[str]:
+    return [o["text"] for o in get_exercise(exercise_id).spec["options"] if o["correct"]]
+
+
+def _assert_checkable_sort(exercise_id: str, categories: list[str]) -> None:
+    """A sorting exercise with these categories, every category used, feedback on every item."""
+    spec = get_exercise(exercise_id).spec
+    assert spec["categories"] == categories
+    assert spec["checkable"]
+    assert {i["category"] for i in spec["items"]} == set(categories)
+    assert all(i["feedback"] for i in spec["items"])
+
+
+def test_sel_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("sel")
+
+
+def test_sel_explains_sel_seo_and_the_three_competences():
+    text = _module_text("sel")
+    for needed in ("sociaal-emotioneel leren", "sociaal-emotionele ontwikkeling (SEO)", "Ik-competenties",
+                   "Jij-competenties", "Wij-competenties", "gevoelsthermometer", "stresshormoon",
+                   "mindfulness", "pesten tegengaan", "Waar ben je goed in?"):
+        assert needed in text, needed
+
+
+def test_sel_sorts_skills_into_ik_jij_and_wij():
+    _assert_checkable_sort("sel/ik-jij-wij", ["Ik", "Jij", "Wij"])
+
+
+def test_sel_thermometer_comes_right_after_its_explanation_and_shows_the_group():
+    thermometer = get_exercise("sel/gevoelsthermometer")
+    assert thermometer.kind == "thermometer"
+    assert thermometer.spec["group_minimum"] >= 3
+    calls = _page_calls("sel")
+    assert calls.index('page.show("sel/gevoelsthermometer")') == calls.index('page.explain("gevoelsthermometer")') + 1
+
+
+def test_sel_plans_one_moment_in_your_own_lesson():
+    plan = get_exercise("sel/sel-moment")
+    assert plan.kind == "tabel"
+    assert any("ik, jij of wij" in row for row in plan.spec["row_labels"])
+
+
+def test_aces_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("aces")
+    assert get_module("aces").title == "Ingrijpende jeugdervaringen (ACE's)"
+
+
+def test_aces_page_shows_46_and_12_percent_in_po_and_mbo(tmp_path, monkeypatch):
+    for sector in ("po", "mbo"):
+        shown = _rendered_page("aces", sector, tmp_path, monkeypatch)
+        assert "46%" in shown and "12%" in shown and "groep 7/8" in shown
+    assert _correct_options("aces/hoeveel") == ["Ongeveer elf"]
+
+
+def test_aces_names_the_six_daily_principles_in_order():
+    section = next(s.text for s in get_module("aces").sections if s.id == "zes-principes")
+    principles = ["Connect before correct", "Positieve waardering", "Hoge verwachtingen",
+                  "Aannames checken", "Relatiecoach", "Rolmodel"]
+    positions = [section.index(p) for p in principles]
+    assert positions == sorted(positions)
+    _assert_checkable_sort("aces/principes", principles)
+
+
+def test_aces_covers_stress_safety_and_helpful_messages():
+    text = _module_text("aces")
+    for needed in ("overleven", "goed voor alle {leerlingen}", "Blijf zelf kalm", "nooit jouw schuld",
+                   "Je bent niet de enige", "vechtscheiding", "Breinbijsluiter"):
+        assert needed in text, needed
+
+
+def test_aces_recognises_signals_and_places_cases_in_the_pyramid():
+    signals = get_exercise("aces/signalen")
+    assert signals.spec["multiple"]
+    assert all(o["feedback"] for o in signals.spec["options"])
+    _assert_checkable_sort("aces/piramide", PYRAMID_CATEGORIES)
+
+
+def test_signaleren_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("signaleren")
+
+
+def test_signaleren_names_the_yearly_monitor_from_groep_6_and_in_vso(tmp_path, monkeypatch):
+    shown = _rendered_page("signaleren", "po", tmp_path, monkeypatch)
+    assert "Monitor Sociale Veiligheid" in shown
+    assert "één keer per jaar" in shown and "vanaf groep 6" in shown and "vso" in shown
+    for instrument in ("leerlingvolgsysteem", "SEO-monitoring", "Sociogram"):
+        assert instrument in shown, instrument
+
+
+def test_signaleren_choosing_an_instrument_explains_every_option():
+    instrument = get_exercise("signaleren/instrument")
+    assert _correct_options("signaleren/instrument") == ["De Monitor Sociale Veiligheid"]
+    assert all(o["feedback"] for o in instrument.spec["options"])
+
+
+def test_signaleren_triage_and_own_route():
+    _assert_checkable_sort("signaleren/triage", PYRAMID_CATEGORIES)
+    route = get_exercise("signaleren/mijn-route")
+    assert route.kind == "tabel"
+    assert route.spec["columns"] == ["Wie", "Wat", "Wanneer"]
+    assert len(route.spec["row_labels"]) >= 5
+
+
+def test_sel_aces_and_signaleren_say_studenten_in_mbo(tmp_path, monkeypatch):
+    for module_id in ("sel", "aces", "signaleren"):
+        shown = _rendered_page(module_id, "mbo", tmp_path, monkeypatch)
+        assert "studenten" in shown.lower(), module_id
+        assert not re.search(r"\b[Ll]eerlingen?\b|\{", shown), module_id
+    assert "Studentvolgsysteem" in _rendered_page("signaleren", "mbo", tmp_path, monkeypatch)
+
+
+def test_sel_aces_and_signaleren_are_written_in_own_words():
+    """No run of eight words is copied from the seed texts (checked where the seeds are present)."""
+    from pathlib import Path
+
+    import pytest
+
+    from workbook.paths import exercises_dir
+
+    seeds = sorted(Path("/work/shared/seeds").glob("*.txt")) if Path("/work/shared/seeds").is_dir() else []
+    if not seeds:
+        pytest.skip("de brondocumenten staan niet op deze machine")
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9à-ÿ%]+", text.lower())
+
+    seed_words = [w for path in seeds for w in words(path.read_text(encoding="utf-8")) + ["#"]]
+    runs = {tuple(seed_words[i:i + 8]) for i in range(len(seed_words) - 8)}
+    for module_id in ("sel", "aces", "signaleren"):
+        for path in sorted((exercises_dir() / module_id).glob("*.yaml")):
+            own = words(re.sub(r"\{(\w+)\}", r"\1", path.read_text(encoding="utf-8")))
+            copied = [" ".join(own[i:i + 8]) for i in range(len(own) - 7) if tuple(own[i:i + 8]) in runs]
+            assert not copied, f"{path}: {copied[0]}"
