@@ -19,7 +19,7 @@ class TabelWidget(ExerciseWidget):
         self.row_labels = [self.words(r) for r in self.spec["row_labels"]] or [
             labels.TABLE_ROW.format(n=n) for n in range(1, count + 1)
         ]
-        cells: list[w.Widget] = [w.HTML('<div class="wb-table-head"></div>')]
+        cells: list[w.Widget] = [w.HTML('<div class="wb-table-corner"></div>')]
         cells += [
             w.HTML(f'<div class="wb-table-head">{escape(self.words(c))}</div>')
             for c in self.columns

@@ -95,7 +95,8 @@ def wheel_svg(
     desc = describe_scores(segments, scores, maximum)
     return (
         f'<svg class="wb-wheel" role="img" aria-label="{html.escape(f"{title}. {desc}")}" '
-        f'viewBox="-90 0 {SIZE + 180} {SIZE}" width="100%" style="max-width:{SIZE + 180}px" '
+        f'viewBox="-90 0 {SIZE + 180} {SIZE}" width="{SIZE + 180}" height="{SIZE}" '
+        'style="max-width:100%;height:auto" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f"<title>{html.escape(title)}</title><desc>{html.escape(desc)}</desc>"
         + "".join(parts)
