@@ -147,7 +147,10 @@ PYRAMID = {
     "removed": "'{name}' is verwijderd.",
     "download": "⤓ Download als bestand (YAML)",
     "download_tip": "Bewaar de piramide als bestand op je computer",
-    "drag_hint": "Sleep een onderdeel naar een andere laag, of gebruik de knoppen Hoger en Lager.",
+    "drag_hint": (
+        "Sleep een onderdeel naar een andere laag, of gebruik de knoppen Hoger en Lager. "
+        "Met het toetsenbord: ga met Tab naar een onderdeel en druk op pijl omhoog of omlaag."
+    ),
 }
 PYRAMID_ANALYSIS = "Wat valt op?"
 PYRAMID_IMPORT_TITLE = "Een piramide inladen"

@@ -130,8 +130,8 @@ class PyramidWidget(ExerciseWidget):
 
     # -- events -----------------------------------------------------------------------------------
     def _on_board(self, _change: object) -> None:
+        self.changed()  # save first: when the page sees the new analysis, the answer is stored
         self._refresh()
-        self.changed()
 
     def _on_upload(self, _change: object) -> None:
         files = self.upload.value
