@@ -193,7 +193,8 @@ SOCIO_CANVAS = {
     "intro": "Klik op een leerling en daarna op een ander: dan komt er een pijl bij de gekozen vraag. "
     "Klik op een pijl om hem weg te halen. Sleep een leerling om hem te verplaatsen. "
     "Met het toetsenbord: Tab naar een leerling, Enter om te kiezen, pijltjestoetsen om te verplaatsen.",
-    "picked": "{name} is gekozen. Klik nu op de leerling die {name} kiest, of nog eens op {name} om te stoppen.",
+    "picked": "{name} kiest: klik nu op de klasgenoot die {name} kiest, of nog eens op {name} om te stoppen.",
+    "added": "Pijl van {from} naar {to} toegevoegd bij de gekozen vraag.",
     "cancelled": "Gestopt. Klik op een leerling om een nieuwe pijl te beginnen.",
     "svg_label": "Sociogram van de klas",
     "pupil_label": "{name} {status}",

@@ -45,9 +45,10 @@ function render({ model, el: root }) {
   function choose(id) {
     const w = words();
     if (model.get("disabled")) return;
-    if (selected === null) { selected = id; say(w.picked.replace("{name}", id)); draw(); return; }
+    if (selected === null) { selected = id; say(w.picked.replaceAll("{name}", id)); draw(); return; }
     if (selected === id) { selected = null; say(w.cancelled); draw(); return; }
     model.send({ type: "add", from: selected, to: id });
+    say(w.added.replace("{from}", selected).replace("{to}", id));
     selected = null;
   }
 
