@@ -62,7 +62,8 @@ def propose_seating(data: ClassData, analysis: dict[str, Any],
         friends = [p for p in free if frozenset((pid, p)) in pos]
         mate = take(pid, friends) or take(pid, sorted(free, key=lambda p: -strength[p]))
         desks.append([pid] + ([mate] if mate else []))
-    desks.sort(key=lambda d: min(strength[p] for p in d))
+    chosen = {r["id"]: r["received_positive"] for r in analysis["pupils"]}
+    desks.sort(key=lambda d: min((strength[p], chosen[p]) for p in d))
     if desks:
         notes.append(f"In het midden: {' en '.join(desks[0])}, omdat zij sociaal zwakker staan.")
     return {"desks": desks, "notes": notes}
