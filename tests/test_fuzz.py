@@ -102,3 +102,48 @@ def test_exercise_loader_survives_any_structure(kind: str, extra: dict) -> None:
             load_exercise(path)
         except WorkbookError as exc:
             assert str(path) in str(exc)
+
+
+csv_text = st.lists(
+    st.lists(st.sampled_from(["a", "b", "c", "A", "speel_graag", "zit_niet", "x", "", "1", "0", "nee",
+                              "positive", "negatief", '"', ";", "\t", "é", "id", "label"]), max_size=5)
+    .map(lambda cells: ",".join(cells)),
+    max_size=12,
+).map("\n".join)
+headers = st.sampled_from(["from,to,question\n", "van,naar,vraag\n", "from;to;question\n", "", "x,y\n"])
+
+
+@FUZZ
+@given(headers, csv_text, st.sampled_from(["utf-8", "utf-16", "latin-1"]))
+def test_sociogram_csv_import_survives_anything(header: str, body: str, encoding: str) -> None:
+    from workbook.sociogram import analyse
+    from workbook.sociogram_io import parse_nominations, parse_questions, parse_roster
+
+    raw = (header + body).encode(encoding, errors="replace")
+    for parser in (parse_roster, parse_questions):
+        try:
+            parser(raw, "bestand.csv")
+        except WorkbookError as exc:
+            assert "bestand.csv" in str(exc)
+    try:
+        data, problems = parse_nominations(raw, name="nominaties.csv")
+    except WorkbookError as exc:
+        assert "nominaties.csv" in str(exc)
+        return
+    assert all("nominaties.csv, regel" in p or "nominaties.csv" in p for p in problems)
+    result = analyse(data)  # whatever was kept can be analysed
+    assert result["class"]["n_nominations"] == len(data.nominations)
+
+
+@FUZZ
+@given(st.text(max_size=300))
+def test_pyramid_file_loader_survives_any_text(text: str) -> None:
+    from workbook.pyramid import load_pyramid
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "piramide.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            load_pyramid(path)
+        except WorkbookError:
+            pass

@@ -39,7 +39,7 @@ class ExerciseWidget(w.VBox):
                               layout=w.Layout(display="none", width="auto"))
         self.retry.on_click(self.changed)
         header = w.HTML(
-            f'<h3 class="wb-title" id="{self.anchor}">{escape(exercise.title)}</h3>'
+            f'<h3 class="wb-title" id="{self.anchor}">{escape(self.words(exercise.title))}</h3>'
             f'<p class="wb-prompt">{escape(self.words(exercise.prompt))}</p>'
             + (f'<p class="wb-help">{escape(self.words(exercise.help))}</p>' if exercise.help else "")
         )
@@ -88,7 +88,7 @@ class ExerciseWidget(w.VBox):
                 self.restore(saved)
             finally:
                 self._restoring = False
-            self.status.value = self._status_html(labels.SAVED.format(time="eerder"), "wb-status-ok")
+            self.status.value = self._status_html(labels.SAVED_EARLIER, "wb-status-ok")
         else:
             self.status.value = self._status_html(labels.UNCHANGED, "wb-status-idle")
         self.set_enabled(True)
