@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbook.errors import StoreError
-from workbook.store import AnswerStore, ParticipantAnswers
+from workbook.store import SCHEMA_VERSION, AnswerStore, ParticipantAnswers, meta_table
 
 WRITERS = 8
 SAVES = 200
@@ -55,7 +55,7 @@ def test_answer_is_replaced_and_survives_reopening(store_url: str) -> None:
     with AnswerStore(url) as store:
         assert store.load_answer("groep", p.code, "prestatiedruk/eigen-rol") == "tweede versie <b>vet</b>"
         assert store.get_participant("groep", p.code).name == "Sanne"
-        assert store.get_meta("schema_version") == "1"
+        assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
 
 
 def test_participants_are_kept_apart(store_url: str) -> None:
@@ -99,3 +99,42 @@ def test_unreachable_database_gives_a_dutch_message() -> None:
 def test_unknown_driver_gives_a_dutch_message() -> None:
     with pytest.raises(StoreError, match="opslag"):
         AnswerStore("nietbestaand://x/y")
+
+
+V1_SCHEMA = [
+    "CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE participants (scholengroep VARCHAR(64), code VARCHAR(32), name TEXT NOT NULL, "
+    "school TEXT NOT NULL, created_at VARCHAR(32) NOT NULL, PRIMARY KEY (scholengroep, code))",
+    "CREATE TABLE answers (scholengroep VARCHAR(64), participant VARCHAR(32), exercise VARCHAR(128), "
+    "value TEXT NOT NULL, updated_at VARCHAR(32) NOT NULL, PRIMARY KEY (scholengroep, participant, exercise))",
+    "INSERT INTO meta VALUES ('schema_version', '1')",
+    "INSERT INTO participants VALUES ('groep', 'abcd-efgh', 'Anna', 'OBS', '2025-09-01T10:00:00.000+00:00')",
+    "INSERT INTO answers VALUES ('groep', 'abcd-efgh', 'prestatiedruk/eigen-rol', '\"oud antwoord\"', "
+    "'2025-09-01T10:05:00.000+00:00')",
+]
+
+
+def test_a_schema_1_database_is_upgraded_and_keeps_its_answers(store_url: str) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(store_url)
+    with engine.begin() as conn:
+        for statement in V1_SCHEMA:
+            conn.exec_driver_sql(statement)
+    engine.dispose()
+    with AnswerStore(store_url) as store:
+        assert store.get_meta("schema_version") == "2"
+        assert store.load_answer("groep", "abcd-efgh", "prestatiedruk/eigen-rol") == "oud antwoord"
+        store.touch_participant("groep", "abcd-efgh", "prestatiedruk")
+        anna = store.get_participant("groep", "abcd-efgh")
+        assert anna.name == "Anna" and anna.last_module == "prestatiedruk" and anna.last_seen
+    with AnswerStore(store_url) as again:  # opening twice is harmless
+        assert again.get_meta("schema_version") == "2"
+
+
+def test_a_database_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.sqlite'}"
+    with AnswerStore(url) as store:
+        store._upsert(meta_table, {"key": "schema_version"}, {"value": "99"})
+    with pytest.raises(StoreError, match="nieuwere versie van het werkboek"):
+        AnswerStore(url)

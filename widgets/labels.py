@@ -49,6 +49,7 @@ BACK_TO_OVERVIEW = "← Terug naar het overzicht"
 PROGRESS = "{done} van {total} oefeningen gedaan"
 START_MODULE = "Begin"
 CONTINUE_MODULE = "Ga verder"
+RESUME = "→ Ga verder waar je was: {title}"
 MINUTES = "ongeveer {n} minuten"
 DISCUSS_TITLE = "Om te bespreken met collega's"
 # Kinds keuze, indelen, tabel and thermometer (widgets/<kind>.py)

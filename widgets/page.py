@@ -102,7 +102,8 @@ class Page:
         self.visit = Visit.start(config_path)
         self.module: Module = get_module(module_id)
         self.exercises: list[ExerciseWidget] = []
-        self.bar = ParticipantBar(self.visit, [self._bind_all])
+        self.bar = ParticipantBar(self.visit, [self._bind_all, self._remember])
+        self._remember()
 
     def header(self) -> None:
         show_style()
@@ -143,6 +144,14 @@ class Page:
         if self.module.discussion:
             items = "\n".join(f"- {self.words(q)}" for q in self.module.discussion)
             display(Markdown(f"## {labels.DISCUSS_TITLE}\n\n{items}"))
+
+    def _remember(self) -> None:
+        p = self.visit.participant
+        if p is not None:
+            try:
+                self.visit.store.touch_participant(self.visit.config.slug, p.code, self.module.id)
+            except WorkbookError:
+                pass  # only a convenience; the page works without it
 
     def _bind_all(self) -> None:
         answers = self.visit.answers()
@@ -190,7 +199,13 @@ class Overview(w.VBox):
                 f'<li data-module="{m.id}">{link}<br><span class="wb-progress">{progress}</span> '
                 f"{escape(fill_placeholders(m.summary, self.visit.config.pupil, self.visit.config.pupils))}</li>"
             )
-        self.children = [w.HTML(f'<ul class="wb-modules">{"".join(items)}</ul>')]
+        resume = ""
+        last = self.visit.participant.last_module if self.visit.participant else None
+        if code and last in offered:
+            module = next(m for m in list_modules() if m.id == last)
+            resume = (f'<p class="wb-bar"><a href="{module.notebook}?{QUERY_KEY}={html.escape(code)}">'
+                      f"{labels.RESUME.format(title=escape(module.title))}</a></p>")
+        self.children = [w.HTML(f'{resume}<ul class="wb-modules">{"".join(items)}</ul>')]
 
 
 def show_overview(config_path: str = "") -> None:

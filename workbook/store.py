@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from workbook.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 metadata = MetaData()
@@ -49,6 +49,9 @@ participants_table = Table(
     Column("name", Text, nullable=False),
     Column("school", Text, nullable=False, default=""),
     Column("created_at", String(32), nullable=False),
+    # Added in schema 2: where the participant was last, so the landing page can offer to resume.
+    Column("last_module", Text, nullable=True),
+    Column("last_seen", String(32), nullable=True),
 )
 
 answers_table = Table(
@@ -79,6 +82,8 @@ class Participant:
     name: str
     school: str
     created_at: str
+    last_module: str | None = None
+    last_seen: str | None = None
 
 
 def now_iso() -> str:
@@ -192,8 +197,34 @@ class AnswerStore:
                 ) from None
             except IntegrityError:
                 time.sleep(0.1 * (attempt + 1))
-        if self.get_meta("schema_version") is None:
+        version = self.get_meta("schema_version")
+        if version is None:
             self._upsert(meta_table, {"key": "schema_version"}, {"value": str(SCHEMA_VERSION)})
+        elif int(version) > SCHEMA_VERSION:
+            raise StoreError(
+                f"De database {_describe(self.url)} is gemaakt door een nieuwere versie van het werkboek "
+                f"(schema {version}; deze versie kent schema {SCHEMA_VERSION}). Werk het werkboek bij."
+            )
+        elif int(version) < SCHEMA_VERSION:
+            self._upgrade(int(version))
+
+    def _upgrade(self, version: int) -> None:
+        """Bring an older database up to SCHEMA_VERSION, keeping every answer."""
+        from sqlalchemy import inspect
+
+        if version < 2:
+            columns = {c["name"] for c in inspect(self.engine).get_columns("participants")}
+            for name, sql_type in (("last_module", "TEXT"), ("last_seen", "VARCHAR(32)")):
+                if name not in columns:
+                    try:
+                        with self.engine.begin() as conn:
+                            conn.exec_driver_sql(f"ALTER TABLE participants ADD COLUMN {name} {sql_type}")
+                    except OperationalError:
+                        pass  # another kernel upgraded at the same moment
+                    except SQLAlchemyError as exc:
+                        if "exist" not in str(exc).lower() and "duplicate" not in str(exc).lower():
+                            raise
+        self._upsert(meta_table, {"key": "schema_version"}, {"value": str(SCHEMA_VERSION)})
 
     def _upsert(self, table: Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
         dialect = self.engine.dialect.name
@@ -238,6 +269,15 @@ class AnswerStore:
             select(t).where(and_(t.c.scholengroep == scholengroep, t.c.code == code.strip().lower()))
         )
         return Participant(*rows[0]) if rows else None
+
+    def touch_participant(self, scholengroep: str, code: str, module: str) -> None:
+        """Remember the module a participant opened last (for 'ga verder waar je was')."""
+        p = participants_table
+        self._run(
+            update(p)
+            .where(and_(p.c.scholengroep == scholengroep, p.c.code == code))
+            .values(last_module=module, last_seen=now_iso())
+        )
 
     def list_participants(self, scholengroep: str) -> list[Participant]:
         t = participants_table
