@@ -155,6 +155,7 @@ PYRAMID = {
     ),
 }
 PYRAMID_ANALYSIS = "Wat valt op?"
+PYRAMID_TEAM_PLACEHOLDER = "bijv. Intervisie of een vaste check-in"
 PYRAMID_IMPORT_TITLE = "Een piramide inladen"
 PYRAMID_IMPORT_HELP = (
     "Heb je een piramide als bestand (YAML of JSON)? Kies het bestand of plak de tekst. "

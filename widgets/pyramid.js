@@ -225,7 +225,10 @@ function render({ model, el: root }) {
       buttons.push(el("button", { type: "button", class: "wbp-btn wbp-cancel",
         onclick: () => { state.editing = null; drawForm(); } }, [w.cancel]));
     }
-    form.append(el("div", { class: "wbp-form-row" }, [nameField, hoursField, reachField, layerField, ...buttons]), error);
+    // The fundament is about the team, not about pupils: no reach field when it is the only layer.
+    const teamOnly = model.get("layers").every((layer) => layer === "foundation");
+    const fields = teamOnly ? [nameField, hoursField, layerField] : [nameField, hoursField, reachField, layerField];
+    form.append(el("div", { class: "wbp-form-row" }, [...fields, ...buttons]), error);
   }
 
   function draw() {

@@ -49,6 +49,8 @@ class PyramidWidget(ExerciseWidget):
         self.layers = list(self.spec["layers"])
         pupils = self._pupil_words[1]
         words = {k: v.replace("{pupils}", pupils) for k, v in labels.PYRAMID.items()}
+        if self.layers == ["foundation"]:
+            words["name_placeholder"] = labels.PYRAMID_TEAM_PLACEHOLDER
         self.board = PyramidBoard(
             value=empty_pyramid(),
             layers=self.layers,
