@@ -121,7 +121,7 @@ class Dashboard(w.VBox):
         options = []
         for module, title in self.titles.items():
             options.append((labels.TRAINER_WHOLE_MODULE.format(title=title), MODULE_PREFIX + module))
-            options += [(f"    {title} · {ex.title}", ex.id) for ex in list_exercises(module)]
+            options += [(f"{title} · {ex.title}", ex.id) for ex in list_exercises(module)]
         return options
 
     def selected(self) -> list[str]:
