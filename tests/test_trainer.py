@@ -50,6 +50,7 @@ def test_wrong_key_shows_no_data_and_right_key_shows_answers(tmp_path, monkeypat
     gate.key.value = KEY
     gate._try(None)
     try:
+        page.dashboard.choice.value = "module:prestatiedruk"
         html = _all_html(page)
         assert "Minder &lt;toetsen&gt; per week" in html
         assert "<toetsen>" not in html
@@ -80,6 +81,7 @@ def test_dashboard_refreshes_by_itself(tmp_path):
     cfg = load_config(_config(tmp_path))
     store = open_store(cfg.store_url)
     board = Dashboard(cfg, refresh_seconds=0.2)
+    board.choice.value = "prestatiedruk/eigen-rol"
     try:
         assert "0 antwoorden" in board.status.value or "0 deelnemers" in board.status.value
         p = store.create_participant(cfg.slug, "Ahmed")
