@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbook.seating import (
+    central_count,
     compare_measurements,
     comparison_lines,
     desk_reasons,
@@ -72,6 +73,7 @@ def test_desk_slots_put_the_first_desks_in_the_middle_of_the_room() -> None:
     assert slots[0][0] == 1 and slots[0][1] in (1, 2)
     assert desk_slots(4, columns=3)[0] == (0, 1)
     assert desk_slots(0) == []
+    assert central_count(4) == 2 and central_count(8) == 1 and central_count(15) == 4
 
 
 def test_swap_and_fit_keep_every_pupil_seated_once() -> None:

@@ -223,6 +223,50 @@ SOCIO_DELETED = "De klas is gewist."
 SOCIO_TABLE_HEAD = ("Leerling", "Gekozen", "Afgewezen", "Kiest", "Wijst af", "Wederzijds", "Status")
 SOCIO_ISOLATED = " (door niemand gekozen)"
 SOCIO_ABSENT = " (afwezig)"
+# Seating and a new measurement (widgets/seating_panel.py)
+SEAT_MARKS_TITLE = "Wat weet jij van deze leerlingen?"
+SEAT_MARKS_HINT = ("Kies een leerling en vink aan wat past. Het zitplan houdt daar rekening mee. "
+                   "Deze markeringen zijn alleen voor jou.")
+SEAT_MARK_PUPIL = "Leerling"
+SEAT_MARK_WORDS = {
+    "externaliserend": "Druk of uitdagend gedrag (externaliserend)",
+    "prosociaal": "Prosociaal: helpt anderen en staat sterk in de groep",
+    "sociaal zwakker": "Sociaal zwakker: heeft steun nodig",
+}
+SEAT_MARKED = "Gemarkeerd: {list}"
+SEAT_MARKED_NONE = "Nog niemand gemarkeerd."
+SEAT_TITLE = "Zitplan"
+SEAT_HINT = ("Het werkboek stelt tafels van twee voor: druk gedrag naast een sterke, prosociale klasgenoot, "
+             "sociaal zwakkere leerlingen in het midden, en nooit twee leerlingen die elkaar negatief kozen "
+             "aan één tafel. Pas het daarna zelf aan.")
+SEAT_PROPOSE = "Stel een zitplan voor"
+SEAT_PROPOSE_TIP = "Maak een nieuw zitplan uit het sociogram en je markeringen (vervangt het huidige)"
+SEAT_NONE = "Nog geen zitplan. Klik op 'Stel een zitplan voor'."
+SEAT_BOARD = "Bord"
+SEAT_DESK = "Tafel {n}"
+SEAT_CENTRAL = " (midden)"
+SEAT_LIST_TITLE = "Tafels en waarom"
+SEAT_SWAP_A = "Wissel"
+SEAT_SWAP_B = "met"
+SEAT_SWAP = "Wissel"
+SEAT_SWAP_TIP = "Wissel de plaatsen van de twee gekozen leerlingen"
+SEAT_SWAPPED = "{a} en {b} zijn van plaats gewisseld."
+SEAT_SWAP_SAME = "Kies twee verschillende leerlingen om te wisselen."
+SEAT_CONFLICT = "⚠ Let op: {a} en {b} kozen elkaar negatief en zitten aan dezelfde tafel. Wissel een van hen."
+SEAT_NO_CONFLICT = "Geen tafel met twee leerlingen die elkaar negatief kozen."
+SEAT_LEGEND = "E = druk gedrag, P = prosociaal, Z = sociaal zwakker"
+MEASURE_TITLE = "Opnieuw meten"
+MEASURE_HINT = ("Meet na een paar maanden opnieuw. Bij een nieuwe meting blijven de leerlingen, je markeringen "
+                "en het zitplan staan. De keuzes begin je opnieuw; de vorige keuzes bewaart het werkboek "
+                "voor de vergelijking.")
+MEASURE_NEW = "Nieuwe meting"
+MEASURE_NEW_TIP = "Bewaar de keuzes van nu als vorige meting en begin met lege keuzes"
+MEASURE_ASK = "Weet je het zeker? De keuzes van nu worden de vorige meting. Je begint met lege keuzes."
+MEASURE_YES = "Ja, start een nieuwe meting"
+MEASURE_STARTED = "Nieuwe meting gestart. Voer de nieuwe keuzes in, dan zie je hier de vergelijking."
+MEASURE_EMPTY = "Er zijn nog geen keuzes in de nieuwe meting. Voer ze in, dan zie je hier de vergelijking."
+MEASURE_COMPARE = "Vorige meting ({date}) en nu"
+MEASURE_HEAD = ("Leerling", "Gekozen: toen → nu", "Afgewezen: toen → nu", "Status: toen → nu")
 
 # -- the participant's own data (issue 6) ---------------------------------------------------------
 REPORT_TITLE = "Mijn werkboek"

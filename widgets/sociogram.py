@@ -12,6 +12,7 @@ import traitlets
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.seating_panel import SeatingPanel, clean_extras
 from widgets.sociogram_panels import analysis_html, edges_for, problems_html
 from workbook.errors import ImportDataError
 from workbook.sociogram import POSITIVE, analyse, layout, standard_questions
@@ -76,11 +77,12 @@ class SociogramWidget(ExerciseWidget):
         self.arrange.on_click(lambda _b: self._arrange(all_pupils=True))
         self.table = w.HTML("")
         self._build_import_export()
+        self.seating = SeatingPanel(self)
         self._refresh()
         return [
             self.privacy, w.HBox([self.name, self.add]), self.message, self.confirm_box,
             w.HBox([self.question, self.chooser]), self.ticks_title, self.ticks,
-            w.HBox([self.show_negative, self.arrange]), self.canvas, self.table,
+            w.HBox([self.show_negative, self.arrange]), self.canvas, self.table, self.seating.box,
             self.import_box, self.export_box, self.delete_box,
         ]
 
@@ -214,9 +216,11 @@ class SociogramWidget(ExerciseWidget):
 
     def _apply_import(self, result: tuple[Any, list[str]]) -> None:
         data, problems = result
-        self.data = class_to_dict(data)
+        kept = {p["id"]: p.get("marks", []) for p in self.data["pupils"]}
+        extras = clean_extras(self.data)
+        self.data = {**class_to_dict(data), **extras}
         for p in self.data["pupils"]:
-            p["marks"] = []
+            p["marks"] = list(kept.get(p["id"], []))
         self.import_result.value = problems_html(
             labels.SOCIO_IMPORTED.format(pupils=len(data.pupils), noms=len(data.nominations)), problems)
         self._arrange(all_pupils=True)
@@ -259,6 +263,7 @@ class SociogramWidget(ExerciseWidget):
             self.chooser.value = current if current in ids else (ids[0] if ids else None)
         self.table.value = analysis_html(result)
         self._refresh_ticks()
+        self.seating.refresh(data, result)
 
     def _refresh_ticks(self) -> None:
         src, q = self.chooser.value, self.question.value
@@ -287,7 +292,7 @@ class SociogramWidget(ExerciseWidget):
     def controls(self) -> list[w.Widget]:
         return [self.name, self.add, self.confirm, self.cancel, self.question, self.chooser, self.arrange,
                 self.import_noms, self.import_roster, self.import_button, self.export_button,
-                self.export_names, self.delete, self.delete_yes]
+                self.export_names, self.delete, self.delete_yes, *self.seating.controls()]
 
     def value(self) -> Any:
         return copy.deepcopy(self.data)
@@ -303,5 +308,5 @@ class SociogramWidget(ExerciseWidget):
                 if isinstance(old.get(key), (int, float)):
                     p[key] = float(old[key])
             p["marks"] = [m for m in old.get("marks", []) if isinstance(m, str)]
-        self.data = data
+        self.data = {**data, **clean_extras(value)}
         self._refresh()

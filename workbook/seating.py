@@ -112,21 +112,28 @@ def compare_measurements(before: dict[str, Any], after: dict[str, Any]) -> dict[
 # -- the classroom grid and the teacher's adjustments ---------------------------------------------
 
 
-def desk_slots(n_desks: int, columns: int = 0) -> list[tuple[int, int]]:
-    """(row, column) per desk, the most central slot first; row 0 is at the board."""
-    if n_desks <= 0:
-        return []
+def _slots_by_distance(n_desks: int, columns: int = 0) -> list[tuple[float, tuple[int, int]]]:
     columns = columns or (3 if n_desks <= 9 else 4)
     rows = math.ceil(n_desks / columns)
     mid_r, mid_c = (rows - 1) / 2, (columns - 1) / 2
     slots = [(r, c) for r in range(rows) for c in range(columns)]
-    slots.sort(key=lambda s: (math.hypot(s[0] - mid_r, (s[1] - mid_c) * 1.2), s[0], s[1]))
-    return slots[:n_desks]
+    ranked = sorted((math.hypot(r - mid_r, (c - mid_c) * 1.2), (r, c)) for r, c in slots)
+    return ranked[:n_desks]
 
 
-def central_count(n_desks: int) -> int:
-    """How many desks (from the front of the list) count as 'in het midden'."""
-    return max(1, n_desks // 4) if n_desks else 0
+def desk_slots(n_desks: int, columns: int = 0) -> list[tuple[int, int]]:
+    """(row, column) per desk, the most central slot first; row 0 is at the board."""
+    if n_desks <= 0:
+        return []
+    return [slot for _d, slot in _slots_by_distance(n_desks, columns)]
+
+
+def central_count(n_desks: int, columns: int = 0) -> int:
+    """How many desks (from the front of the list) stand in the middle of the room."""
+    if n_desks <= 0:
+        return 0
+    ranked = _slots_by_distance(n_desks, columns)
+    return sum(1 for d, _slot in ranked if d <= ranked[0][0] + 1e-9)
 
 
 def fit_seating(desks: list[list[str]], ids: list[str]) -> list[list[str]]:
@@ -205,9 +212,13 @@ def _pair_reasons(
     elif ext:
         x = ext[0]
         y = b if x == a else a
-        kind = "een prosociale klasgenoot" if PROSOCIAL in marks.get(y, []) else "een klasgenoot"
-        strong = " die sterk in de groep staat" if strength.get(y, 0) > 0 else ""
-        parts.append(f"{x} laat druk gedrag zien en zit naast {y}, {kind}{strong}.")
+        helper = PROSOCIAL in marks.get(y, [])
+        words = ["een prosociale klasgenoot"] if helper else []
+        words += ["die sterk in de groep staat"] if strength.get(y, 0) > 0 else []
+        buddy = f"{y}, {' '.join(words)}" if words else y
+        parts.append(f"{x} laat druk gedrag zien en zit naast {buddy}.")
+        if not helper:
+            parts.append("Tip: markeer wie prosociaal is, dan zoekt het werkboek een betere buur.")
     if (a, b) in given and (b, a) in given:
         parts.append(f"{a} en {b} kozen elkaar.")
     elif pair in pos:
