@@ -21,6 +21,8 @@ from workbook.seating import (
 from workbook.sociogram import ClassData
 from workbook.sociogram_io import class_from_dict, class_to_dict
 
+NARROW = {"width": "16em"}
+
 
 class Owner(Protocol):
     data: dict[str, Any]
@@ -57,7 +59,7 @@ class SeatingPanel:
         self.owner = owner
         self._showing = False
         wide = {"description_width": "initial"}
-        self.mark_pupil = w.Dropdown(description=labels.SEAT_MARK_PUPIL, style=wide)
+        self.mark_pupil = w.Dropdown(description=labels.SEAT_MARK_PUPIL, style=wide, layout=NARROW)
         self.mark_pupil.observe(lambda _c: self._show_marks(), "value")
         self.mark_boxes = {
             mark: w.Checkbox(description=labels.SEAT_MARK_WORDS[mark], indent=False)
@@ -73,8 +75,8 @@ class SeatingPanel:
         )
         self.propose.on_click(lambda _b: self._propose())
         self.plan = w.HTML("")
-        self.swap_a = w.Dropdown(description=labels.SEAT_SWAP_A, style=wide)
-        self.swap_b = w.Dropdown(description=labels.SEAT_SWAP_B, style=wide)
+        self.swap_a = w.Dropdown(description=labels.SEAT_SWAP_A, style=wide, layout=NARROW)
+        self.swap_b = w.Dropdown(description=labels.SEAT_SWAP_B, style=wide, layout=NARROW)
         self.swap = w.Button(description=labels.SEAT_SWAP, tooltip=labels.SEAT_SWAP_TIP)
         self.swap.on_click(lambda _b: self._swap())
         self.message = w.HTML("")

@@ -95,7 +95,9 @@ def comparison_html(
             + "</tr>"
         )
     lines = "".join(f"<li>{escape(line)}</li>" for line in comparison_lines(before, analysis))
-    title = labels.MEASURE_COMPARE.format(date=earlier[-1].get("datum") or "?")
+    stamp = str(earlier[-1].get("datum", ""))
+    date = "-".join(reversed(stamp.split("-"))) if stamp.count("-") == 2 else "?"
+    title = labels.MEASURE_COMPARE.format(date=date)
     return (
         f"<h5>{escape(title)}</h5><ul class='wb-summary'>{lines}</ul>"
         f'<table class="wb-sociogram-table wb-compare"><thead><tr>{head}</tr></thead>'
