@@ -1,0 +1,102 @@
+"""JupyterHub config: every user gets the built workbook through Voila; one shared answer store.
+
+Start it from any folder (the hub keeps its own state there):
+
+    WERKBOEK_GEBOUWD=/srv/werkboek/gebouwd WERKBOEK_HUB_WACHTWOORD=... \\
+        jupyterhub -f deploy/jupyterhub/jupyterhub_config.py --ip 0.0.0.0 --port 8000
+
+The shared store is the `opslag` URL in the built scholengroep.toml (PostgreSQL for many users or
+more than one machine). See README.md, "Serveren met JupyterHub".
+"""
+
+# ruff: noqa: F821  (`c` and `get_config` are provided by JupyterHub when it loads this file)
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from workbook.errors import WorkbookError
+from workbook.paths import voila_data_dir
+from workbook.serve import TEMPLATE, check_build_dir
+
+HERE = Path(__file__).resolve().parent
+LANDING_PAGE = "index.ipynb"
+
+c = get_config()  # noqa: F821
+
+
+def _build_dir() -> Path:
+    """The built workbook (`workbook build CONFIG --out DIR`); else stop with a clear message."""
+    value = os.environ.get("WERKBOEK_GEBOUWD", "")
+    if not value:
+        sys.exit("Zet WERKBOEK_GEBOUWD op de map van het gebouwde werkboek "
+                 "(workbook build CONFIG --out MAP).")
+    build_dir = Path(value).resolve()
+    try:
+        check_build_dir(build_dir)
+    except WorkbookError as exc:
+        sys.exit(str(exc))
+    return build_dir
+
+
+def _proxy_command() -> list[str]:
+    """configurable-http-proxy from `npm ci --prefix deploy/jupyterhub`, else one on PATH."""
+    local = HERE / "node_modules" / ".bin" / "configurable-http-proxy"
+    if local.exists():
+        return [str(local)]
+    found = shutil.which("configurable-http-proxy")
+    if found is None:
+        sys.exit("configurable-http-proxy ontbreekt. Installeer het met: "
+                 "npm ci --prefix deploy/jupyterhub")
+    return [found]
+
+
+BUILD_DIR = _build_dir()
+
+# -- the hub and its proxy -------------------------------------------------------------------------
+c.ConfigurableHTTPProxy.command = _proxy_command()
+c.JupyterHub.cleanup_servers = True  # stopping the hub also stops every user's server
+# The hub's own state (users, tokens); the answers are in the workbook's store.
+c.JupyterHub.db_url = os.environ.get("WERKBOEK_HUB_DB", "sqlite:///jupyterhub.sqlite")
+
+# -- who may log in -------------------------------------------------------------------------------
+# A trial or a test: one shared password, any user name. A real school replaces these lines with
+# its own login, e.g. oauthenticator (Microsoft/Google/SURFconext) or ltiauthenticator (the ELO).
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = os.environ.get("WERKBOEK_HUB_WACHTWOORD", "")
+if len(c.SharedPasswordAuthenticator.user_password) < 8:
+    sys.exit("Zet WERKBOEK_HUB_WACHTWOORD: het gedeelde wachtwoord om in te loggen, "
+             "minstens 8 tekens.")
+c.Authenticator.allow_all = True
+
+# -- each user's server: Jupyter Server with Voila, showing only the workbook ----------------------
+# SimpleLocalProcessSpawner needs no system users: every server runs as the hub's own user. A real
+# deployment with untrusted users uses a spawner that isolates them (DockerSpawner, SystemdSpawner).
+c.JupyterHub.spawner_class = "simple"
+c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
+c.Spawner.notebook_dir = str(BUILD_DIR)
+c.Spawner.default_url = f"/voila/render/{LANDING_PAGE}"
+c.Spawner.environment = {
+    "JUPYTER_PATH": str(voila_data_dir()),  # our offline template `welbevinden`
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    "PYTHONPATH": str(HERE),  # werkboek_authorizer
+}
+c.Spawner.args = [
+    f"--VoilaConfiguration.template={TEMPLATE}",
+    "--VoilaConfiguration.show_tracebacks=False",
+    "--ServerApp.terminals_enabled=False",
+    "--ServerApp.authorizer_class=werkboek_authorizer.WorkbookAuthorizer",
+    # No MathJax from a CDN: pages work offline (standalone Voila leaves it out the same way).
+    '--ServerApp.tornado_settings={"mathjax_url": ""}',
+    # Voila does not shut a kernel down when its tab closes: cull idle kernels after an hour.
+    "--MappingKernelManager.cull_idle_timeout=3600",
+    "--MappingKernelManager.cull_interval=60",
+    "--MappingKernelManager.cull_connected=False",
+]
+if os.geteuid() == 0:  # a container or CI machine running everything as root
+    c.Spawner.args.append("--allow-root")
+c.Spawner.start_timeout = 120  # a busy machine starts a server slowly
+c.Spawner.http_timeout = 120

@@ -1,0 +1,186 @@
+"""JupyterHub smoke test: two users answer through the hub, the trainer page shows both answers.
+
+Starts the real deployment of deploy/jupyterhub (JupyterHub, configurable-http-proxy from npm, one
+Jupyter Server with Voila per user) on loopback ports, with a shared PostgreSQL store.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LOCAL_PREFIXES, free_port, join
+from workbook.build import build_workbook
+from workbook.store import AnswerStore
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.postgres]
+
+HUB_DIR = Path(__file__).resolve().parents[1] / "deploy" / "jupyterhub"
+PASSWORD = "hub-test-wachtwoord"
+KEY = "hub-trainer-sleutel-123"
+GROUP = "hubtest"
+MODULE_PAGE = "10-prestatiedruk.ipynb"
+ANSWERS = {
+    "anna": "Via de hub: drie toetsen in één week",
+    "bram": "Via de hub: ik praat vaak over cijfers",
+}
+WHOLE_MODULE = "Prestatiedruk en schoolstress: alle oefeningen"
+WAIT = 180_000  # ms: the first page of a user waits for that user's server to start
+
+
+def hub_config(store_url: str) -> str:
+    return f"""
+naam = "Scholengroep Hubtest"
+id = "{GROUP}"
+sector = "vo"
+scholen = ["Hub Havo"]
+modules = ["prestatiedruk"]
+trainersleutel = "{KEY}"
+opslag = "{store_url}"
+"""
+
+
+def own_schema(server_url: str) -> str:
+    """A store URL with a fresh schema on the shared test server, so other tests stay apart."""
+    from sqlalchemy import create_engine, text
+
+    schema = "hub_" + uuid.uuid4().hex[:12]
+    engine = create_engine(server_url)
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    engine.dispose()
+    return f"{server_url}?options=-csearch_path%3D{schema}"
+
+
+def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "JupyterHub stopped while starting; see hub.log"
+        try:
+            if requests.get(f"{base}/hub/health", timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise AssertionError("JupyterHub did not answer within 90 s; see hub.log")
+
+
+@contextmanager
+def running_hub(build_dir: Path, state_dir: Path) -> Iterator[str]:
+    """Start JupyterHub with the config in deploy/jupyterhub on loopback ports; yields its URL.
+
+    Stopping it is bounded: 45 s for a clean stop, then its process group is killed."""
+    port, hub_port, api_port = free_port(), free_port(), free_port()
+    cmd = [
+        sys.executable, "-c", "from jupyterhub.app import main; main()",
+        "-f", str(HUB_DIR / "jupyterhub_config.py"), "--ip=127.0.0.1", f"--port={port}",
+        "--JupyterHub.hub_ip=127.0.0.1", f"--JupyterHub.hub_port={hub_port}",
+        f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
+    ]
+    env = {**os.environ, "WERKBOEK_GEBOUWD": str(build_dir), "WERKBOEK_HUB_WACHTWOORD": PASSWORD}
+    with open(state_dir / "hub.log", "ab") as log:
+        proc = subprocess.Popen(cmd, cwd=state_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, proc)
+        yield base
+    finally:
+        proc.terminate()  # the hub stops the users' servers and the proxy itself
+        try:
+            proc.wait(timeout=45)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+
+def log_in(browser, base: str, user: str):
+    """A fresh browser context logged in to the hub as user."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.set_default_timeout(60_000)
+    context.outside = outside = []  # every request of any of its pages that left 127.0.0.1
+    context.on("request", lambda r: r.url.startswith(LOCAL_PREFIXES) or outside.append(r.url))
+    pg = context.new_page()
+    pg.goto(f"{base}/hub/login")
+    pg.fill("#username_input", user)
+    pg.fill("#password_input", PASSWORD)
+    pg.click("#login_submit")
+    return pg
+
+
+def open_user_page(pg, base: str, user: str, notebook: str) -> None:
+    """Open a page on the user's own server; the hub starts that server first if needed."""
+    pg.goto(f"{base}/user/{user}/voila/render/{notebook}", wait_until="commit", timeout=WAIT)
+    pg.wait_for_selector(".wb-page", timeout=WAIT)
+
+
+def answer_open_question(pg, text: str) -> None:
+    box = pg.locator(".wb-kind-open").first
+    box.get_by_label("Jouw antwoord").fill(text)
+    box.get_by_label("Jouw antwoord").press("Tab")
+    box.locator(".wb-status-ok").wait_for(timeout=60_000)
+
+
+def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    started = time.monotonic()
+
+    def lap(what: str) -> None:
+        print(f"{time.monotonic() - started:6.1f} s  {what}")
+
+    store_url = own_schema(postgres_server)
+    config = tmp_path / "scholengroep.toml"
+    config.write_text(hub_config(store_url), encoding="utf-8")
+    build_workbook(config, tmp_path / "gebouwd", progress=False)
+    lap("built")
+
+    with running_hub(tmp_path / "gebouwd", tmp_path) as base, sync_playwright() as p:
+        lap("hub up")
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pages = {}
+        for user, text in ANSWERS.items():
+            pg = pages[user] = log_in(browser, base, user)
+            open_user_page(pg, base, user, MODULE_PAGE)
+            join(pg, f"Hubdeelnemer {user}", "Hub Havo")
+            answer_open_question(pg, text)
+            lap(f"{user} answered")
+
+        # The hub gave every user a server of their own.
+        assert pages["anna"].url.startswith(f"{base}/user/anna/")
+        assert pages["bram"].url.startswith(f"{base}/user/bram/")
+
+        # Anna is also the trainer: her own server shows the answers of both users.
+        trainer = pages["anna"].context.new_page()
+        open_user_page(trainer, base, "anna", "trainer.ipynb")
+        trainer.get_by_label("Trainersleutel").fill(KEY)
+        trainer.get_by_role("button", name="Open de trainerspagina").click()
+        trainer.get_by_label("Toon").select_option(label=WHOLE_MODULE)
+        wall = trainer.locator(".wb-tr-result[data-exercise='prestatiedruk/eigen-rol']")
+        for text in ANSWERS.values():
+            wall.get_by_text(text).wait_for(timeout=60_000)
+        lap("trainer sees both")
+
+        # A user cannot read the config (trainer key, store URL) through the server's file API.
+        api = pages["bram"].request.get(f"{base}/user/bram/api/contents/scholengroep.toml")
+        assert api.status == 403
+        assert KEY not in api.text()
+        for pg in pages.values():
+            assert pg.context.outside == []
+        browser.close()
+
+    # Both answers are in the one shared PostgreSQL store.
+    with AnswerStore(store_url) as store:
+        stored = store.answers_for_exercise(GROUP, "prestatiedruk/eigen-rol")
+    assert sorted(stored.values()) == sorted(ANSWERS.values())
+    lap("hub stopped, store checked")
