@@ -80,6 +80,7 @@ def test_trainer_sees_both_answers_only_with_the_key(served, browser):
     pg.get_by_role("button", name="Wis 'nu'").click()
 
     pg.get_by_label("Toon").select_option(label="Prestatiedruk en schoolstress: alle oefeningen")
+    pg.locator(".wb-tr-result").nth(3).wait_for(timeout=15_000)
     if os.environ.get("WB_SCREENSHOTS"):
         pg.screenshot(path=os.path.join(os.environ["WB_SCREENSHOTS"], "trainer-1280x800.png"))
     for p in (blind, pg, *participants):
