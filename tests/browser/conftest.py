@@ -86,6 +86,7 @@ def browser() -> Iterator[object]:
 def page(browser: object) -> Iterator[object]:
     """A fresh browser page; page.outside lists every request that left 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="nl-NL")
+    context.set_default_timeout(60_000)  # a loaded 2-core machine: every kernel round trip can be slow
     pg = context.new_page()
     pg.outside = []
     pg.on("request", lambda r: None if r.url.startswith(LOCAL_PREFIXES) else pg.outside.append(r.url))
@@ -95,16 +96,32 @@ def page(browser: object) -> Iterator[object]:
 
 def open_workbook_page(pg: object, url: str, timeout: float = 90_000) -> None:
     """Go to a page and wait until Voila has rendered our widgets."""
-    pg.goto(url)
+    pg.goto(url, wait_until="commit", timeout=timeout)  # Voila streams; "load" comes late
     pg.wait_for_selector(".wb-page", timeout=timeout)
 
 
 def join(pg: object, name: str, school: str | None = None) -> str:
     """Fill in the join form; returns the participant code the page then shows."""
-    pg.get_by_label("Naam of code").fill(name)
+    pg.get_by_label("Naam of code", exact=True).fill(name)
     if school:
-        pg.get_by_label("School").select_option(school)
+        pg.get_by_label("School", exact=True).select_option(school)
     pg.get_by_role("button", name="Start").click()
     bar = pg.locator(".wb-bar")
     bar.wait_for(timeout=30_000)
     return bar.locator("b").nth(-1).inner_text()
+
+
+def serious_axe_violations(pg: object) -> list[str]:
+    """Run axe-core (bundled by the axe-playwright-python wheel, so offline) and list every
+    critical or serious violation as 'rule: selector'."""
+    import axe_playwright_python
+
+    script = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+    pg.evaluate(script)
+    result = pg.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {n['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("critical", "serious")
+        for n in v["nodes"]
+    ]
