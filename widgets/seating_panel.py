@@ -62,7 +62,9 @@ class SeatingPanel:
         self.mark_pupil = w.Dropdown(description=labels.SEAT_MARK_PUPIL, style=wide, layout=NARROW)
         self.mark_pupil.observe(lambda _c: self._show_marks(), "value")
         self.mark_boxes = {
-            mark: w.Checkbox(description=labels.SEAT_MARK_WORDS[mark], indent=False)
+            mark: w.Checkbox(
+                description=labels.SEAT_MARK_WORDS[mark], indent=False, layout={"width": "auto"}
+            )
             for mark in MARKS
         }
         for mark, box in self.mark_boxes.items():
@@ -93,22 +95,16 @@ class SeatingPanel:
         self.compare = w.HTML("")
         self.box = w.VBox(
             [
-                w.HTML(
-                    f"<h4>{escape(labels.SEAT_MARKS_TITLE)}</h4>"
-                    f'<p class="wb-hint">{escape(labels.SEAT_MARKS_HINT)}</p>'
-                ),
+                w.HTML(_heading(labels.SEAT_MARKS_TITLE, labels.SEAT_MARKS_HINT)),
                 self.mark_pupil,
                 *self.mark_boxes.values(),
                 self.marked,
                 w.HTML(_heading(labels.SEAT_TITLE, labels.SEAT_HINT)),
-                self.propose,
+                w.HBox([self.propose]),
                 self.plan,
                 w.HBox([self.swap_a, self.swap_b, self.swap]),
                 self.message,
-                w.HTML(
-                    f"<h4>{escape(labels.MEASURE_TITLE)}</h4>"
-                    f'<p class="wb-hint">{escape(labels.MEASURE_HINT)}</p>'
-                ),
+                w.HTML(_heading(labels.MEASURE_TITLE, labels.MEASURE_HINT)),
                 w.HBox([self.new_measure, self.measure_yes]),
                 self.measure_msg,
                 self.compare,
