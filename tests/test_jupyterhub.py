@@ -148,9 +148,10 @@ def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, tmp_pat
     with running_hub(tmp_path / "gebouwd", tmp_path) as base, sync_playwright() as p:
         lap("hub up")
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        pages = {}
+        # Logging in starts the user's server: both servers start at the same time.
+        pages = {user: log_in(browser, base, user) for user in ANSWERS}
         for user, text in ANSWERS.items():
-            pg = pages[user] = log_in(browser, base, user)
+            pg = pages[user]
             open_user_page(pg, base, user, MODULE_PAGE)
             join(pg, f"Hubdeelnemer {user}", "Hub Havo")
             answer_open_question(pg, text)
