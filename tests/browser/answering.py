@@ -16,6 +16,7 @@ from workbook.catalog import Exercise
 
 Check = Callable[[object], None]
 WAIT = 60_000
+SLOW = 150_000  # the first drawing change imports the analysis libraries in a busy kernel
 STRATEGIES: dict[str, Callable[..., Check]] = {}
 
 
@@ -32,8 +33,11 @@ def answer(pg: object, box: object, exercise: Exercise, keyboard: bool = False) 
     return STRATEGIES[exercise.kind](pg, box, exercise, keyboard)
 
 
-def checked_states(inputs: object) -> list[bool]:
-    return [i.is_checked() for i in inputs.all()]
+def focus(control: object) -> None:
+    """Put the keyboard focus on a control once the page has switched it on (after joining)."""
+    expect(control).to_be_enabled(timeout=WAIT)
+    control.focus()
+    expect(control).to_be_focused()
 
 
 def expect_checked(inputs: object, states: list[bool]) -> None:
@@ -43,7 +47,7 @@ def expect_checked(inputs: object, states: list[bool]) -> None:
 
 def tick_by_keyboard(pg: object, inputs: object, wanted: list[bool]) -> None:
     """Tab along checkboxes and press Space on every wanted one."""
-    inputs.first.focus()
+    focus(inputs.first)
     for i, want in enumerate(wanted):
         if i:
             pg.keyboard.press("Tab")
@@ -53,7 +57,7 @@ def tick_by_keyboard(pg: object, inputs: object, wanted: list[bool]) -> None:
 
 def pick_radio_by_keyboard(pg: object, radios: object, index: int) -> None:
     """Focus the first radio of a group; Space picks it, each arrow moves and picks the next."""
-    radios.first.focus()
+    focus(radios.first)
     for key in ["ArrowDown"] * index or ["Space"]:
         pg.keyboard.press(key)
     expect(radios.nth(index)).to_be_checked(timeout=WAIT)
@@ -61,7 +65,7 @@ def pick_radio_by_keyboard(pg: object, radios: object, index: int) -> None:
 
 def press_button(pg: object, button: object, keyboard: bool) -> None:
     if keyboard:
-        button.focus()
+        focus(button)
         pg.keyboard.press("Enter")
     else:
         button.click()
@@ -124,8 +128,9 @@ def answer_indelen(pg, box, exercise, keyboard) -> Check:
     if keyboard:  # the first category for every item: Tab to it, one arrow down
         wanted = [categories[0]] * pickers.count()
         for i in range(pickers.count()):
-            pickers.nth(i).focus()
+            focus(pickers.nth(i))
             pg.keyboard.press("ArrowDown")
+            expect(pickers.nth(i)).to_have_value(categories[0], timeout=WAIT)
     else:  # every item in its right group
         wanted = [item["category"] for item in exercise.spec["items"]]
         for i, category in enumerate(wanted):
@@ -186,7 +191,7 @@ def answer_schijf(pg, box, exercise, keyboard) -> Check:
 @strategy("thermometer")
 def answer_thermometer(pg, box, exercise, keyboard) -> Check:
     if keyboard:  # focus 6, one arrow to the right: 7
-        box.get_by_role("radio", name="6", exact=True).focus()
+        focus(box.get_by_role("radio", name="6", exact=True))
         pg.keyboard.press("ArrowRight")
     else:
         box.get_by_role("radio", name="7", exact=True).check()
@@ -221,7 +226,7 @@ def answer_ticks(pg, box, exercise, keyboard) -> Check:
 # -- text ----------------------------------------------------------------------------------------
 def type_or_fill(pg, field: object, text: str, keyboard: bool) -> None:
     if keyboard:
-        field.focus()
+        focus(field)
         pg.keyboard.type(text)
     else:
         field.fill(text)
@@ -289,8 +294,8 @@ def answer_piramide(pg, box, exercise, keyboard) -> Check:
     else:
         hours.fill("2")
         box.get_by_role("button", name=labels.PYRAMID["add"], exact=True).click()
-    box.locator(".wbp-item", has_text=name).wait_for(timeout=WAIT)
-    return lambda again: again.locator(".wbp-item", has_text=name).wait_for(timeout=WAIT)
+    box.locator(".wbp-item", has_text=name).wait_for(timeout=SLOW)
+    return lambda again: again.locator(".wbp-item", has_text=name).wait_for(timeout=SLOW)
 
 
 @strategy("sociogram")
@@ -299,5 +304,5 @@ def answer_sociogram(pg, box, exercise, keyboard) -> Check:
     type_or_fill(pg, field, "Vos", keyboard)
     press_button(pg, box.get_by_role("button", name=labels.SOCIO_ADD, exact=True), keyboard)
     pupil = '.wb-sociogram g.wb-pupil[data-id="Vos"]'
-    box.locator(pupil).wait_for(timeout=WAIT)
-    return lambda again: again.locator(pupil).wait_for(timeout=WAIT)
+    box.locator(pupil).wait_for(timeout=SLOW)
+    return lambda again: again.locator(pupil).wait_for(timeout=SLOW)

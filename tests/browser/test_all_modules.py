@@ -35,6 +35,7 @@ KEYBOARD = {
     "signaleren": {"triage", "actiepunten"},
     "schoolteam": {"schijf-van-zeven", "emoji", "fundament"},
 }
+SCREENSHOT = {"schoolteam": "schoolteam/schijf-van-zeven", "sel": "sel/ik-jij-wij"}
 WAIT = 60_000
 
 
@@ -94,7 +95,11 @@ def test_every_exercise_is_answered_saved_and_restored(all_modules: Served, page
     for exercise_id in ids:
         exercise = get_exercise(exercise_id)
         keyboard = exercise_id.split("/")[1] in KEYBOARD[module]
-        checks[exercise_id] = answer(page, box(page, exercise_id), exercise, keyboard)
+        try:
+            checks[exercise_id] = answer(page, box(page, exercise_id), exercise, keyboard)
+        except Exception:  # keep a picture of the exercise that failed
+            box(page, exercise_id).screenshot(path=f"/tmp/alle-modules-fout-{module}.png")
+            raise
     for exercise_id in ids:
         expect(box(page, exercise_id).locator(".wb-status")).to_contain_text("Opgeslagen", timeout=WAIT)
     wait_stored(all_modules, code, ids, ids[-1], stored_actions())
@@ -106,8 +111,8 @@ def test_every_exercise_is_answered_saved_and_restored(all_modules: Served, page
         ex = box(page, exercise_id)
         expect(ex.locator(".wb-status")).to_contain_text(labels.SAVED_EARLIER, timeout=WAIT)
         checks[exercise_id](ex)
-    if module in ("schoolteam", "groepsdynamiek"):
-        page.screenshot(path=f"/tmp/alle-modules-{module}.png", full_page=True)
+    if module in SCREENSHOT:
+        box(page, SCREENSHOT[module]).screenshot(path=f"/tmp/alle-modules-{module}.png")
     assert serious_axe_violations(page) == []
     assert page.outside == []
     print(f"\n{module}: {len(ids)} exercises answered in {answered - started:.0f}s, "
