@@ -51,7 +51,8 @@ class SchaalWidget(ExerciseWidget):
         scores = value.get("scores", []) if isinstance(value, dict) else []
         for row, score in zip(self.rows, scores):
             row.index = score - 1 if isinstance(score, int) and 1 <= score <= len(self.options) else None
-        self.summary.value = self.summary_html()
+        if self.spec["concern_max"] is not None:
+            self.summary.value = self.summary_html()
 
     def _on_change(self, _change: object) -> None:
         if self.spec["concern_max"] is not None:
