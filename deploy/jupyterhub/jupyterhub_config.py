@@ -95,6 +95,9 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_idle_timeout=3600",
     "--MappingKernelManager.cull_interval=60",
     "--MappingKernelManager.cull_connected=False",
+    # Like standalone Voila: the browser may only talk to widgets, never send code to its kernel.
+    '--MappingKernelManager.allowed_message_types=["comm_open", "comm_close", "comm_msg", '
+    '"comm_info_request", "kernel_info_request", "shutdown_request"]',
 ]
 if os.geteuid() == 0:  # a container or CI machine running everything as root
     c.Spawner.args.append("--allow-root")
