@@ -1,13 +1,13 @@
-"""Preheated kernels: the participant code in the URL still reaches the page, and each tab gets its own answers."""
+"""Preheated kernels: the code in the URL still reaches the page; each tab has its own answers."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from conftest import VO_CONFIG, Served, join, open_workbook_page, serve_config
 from playwright.sync_api import expect
 
+from conftest import VO_CONFIG, Served, join, open_workbook_page, serve_config
 from widgets import labels
 
 pytestmark = pytest.mark.browser
@@ -35,8 +35,14 @@ def test_each_participant_gets_their_own_answers_from_a_preheated_kernel(preheat
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="nl-NL")
     context.set_default_timeout(WAIT)
     outside: list[str] = []
-    context.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "blob:",
-                                                            "data:", "about:")) else outside.append(r.url))
+    context.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "blob:", "data:", "about:"))
+            else outside.append(r.url)
+        ),
+    )
     try:
         codes = {}
         for name in ("Anna Voorverwarmd", "Bram Voorverwarmd"):
@@ -47,7 +53,7 @@ def test_each_participant_gets_their_own_answers_from_a_preheated_kernel(preheat
             text.fill(f"Antwoord van {name}")
             expect(ex.locator(".wb-status")).to_contain_text("Opgeslagen", timeout=WAIT)
         assert codes["Anna Voorverwarmd"] != codes["Bram Voorverwarmd"]
-        # Two new tabs, each opened with a participant's link: each shows that participant's own answer.
+        # Two new tabs, each opened with a participant's link, each show that participant's answer.
         tabs = {name: context.new_page() for name in codes}
         for name, tab in tabs.items():
             tab.goto(preheated.url(NOTEBOOK, codes[name]), wait_until="commit")

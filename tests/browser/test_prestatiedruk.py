@@ -1,13 +1,13 @@
-"""The prestatiedruk page end to end: join, answer every exercise, reload, and find every answer back."""
+"""The prestatiedruk page end to end: join, answer every exercise, reload, find every answer."""
 
 from __future__ import annotations
 
 import time
 
 import pytest
-from conftest import join, open_workbook_page, serious_axe_violations
 from playwright.sync_api import expect
 
+from conftest import join, open_workbook_page, serious_axe_violations
 from widgets import labels
 from workbook.catalog import Exercise, fill_placeholders, load_exercise
 from workbook.config import load_config
@@ -19,8 +19,10 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "10-prestatiedruk.ipynb"
 WAIT = 60_000
 OPEN_TEXT = "Ik plan drie toetsen in één week & zeg dan <b>niets</b>.\nVoortaan spreid ik ze."
-ACTIONS = [("Toetsen spreiden met mijn sectie", "voor de herfstvakantie"),
-           ("Complimenten geven voor inzet", "elke les")]
+ACTIONS = [
+    ("Toetsen spreiden met mijn sectie", "voor de herfstvakantie"),
+    ("Complimenten geven voor inzet", "elke les"),
+]
 
 
 def exercise(slug: str) -> Exercise:
@@ -39,8 +41,10 @@ def box(pg, slug: str):
 def option_texts(slug: str) -> tuple[list[str], list[str]]:
     """(right, wrong) option texts of a meerkeuze exercise."""
     options = exercise(slug).spec["options"]
-    return ([words(o["text"]) for o in options if o["correct"]],
-            [words(o["text"]) for o in options if not o["correct"]])
+    return (
+        [words(o["text"]) for o in options if o["correct"]],
+        [words(o["text"]) for o in options if not o["correct"]],
+    )
 
 
 def ranked(ex) -> list[str]:
@@ -52,7 +56,7 @@ def expect_saved(ex) -> None:
 
 
 def wait_stored(served, code: str, exercise_id: str, value: object, timeout: float = 60) -> None:
-    """Wait until the store holds value; the kernel handles messages in order, so all before it are saved too."""
+    """Wait until the store holds value (messages are handled in order: all before it are saved)."""
     group = load_config(served.config_path).slug
     deadline = time.monotonic() + timeout
     with AnswerStore(served.store_url) as store:
@@ -61,7 +65,7 @@ def wait_stored(served, code: str, exercise_id: str, value: object, timeout: flo
             time.sleep(0.25)
 
 
-# -- answering ---------------------------------------------------------------------------------------
+# -- answering --------------------------------------------------------------------------------
 def answer_checklist(pg) -> list[str]:
     ex = box(pg, "signalen")
     chosen = [words(t) for t in exercise("signalen").spec["items"][::3]]
@@ -103,7 +107,9 @@ def answer_multiple(pg) -> None:
     for text in right[:-1]:
         ex.get_by_label(text, exact=True).check()
     ex.get_by_role("button", name=labels.CHECK).click()
-    expect(ex.locator(".wb-feedback")).to_contain_text(f"{len(right) - 1} van de {len(right)}", timeout=WAIT)
+    expect(ex.locator(".wb-feedback")).to_contain_text(
+        f"{len(right) - 1} van de {len(right)}", timeout=WAIT
+    )
     ex.get_by_label(right[-1], exact=True).check()
     ex.get_by_role("button", name=labels.CHECK).click()
     expect(ex.locator(".wb-feedback")).to_contain_text(labels.CORRECT, timeout=WAIT)
@@ -115,13 +121,17 @@ def answer_ranking(pg) -> list[str]:
     spec = exercise("stappen").spec
     right = [words(i) for i in spec["items"]]
     ex.get_by_role("button", name=labels.CHECK_ORDER).click()
-    expect(ex.locator(".wb-feedback")).to_contain_text(words(spec["feedback_wrong"])[:40], timeout=WAIT)
+    expect(ex.locator(".wb-feedback")).to_contain_text(
+        words(spec["feedback_wrong"])[:40], timeout=WAIT
+    )
     for target, item in enumerate(right):
         while (pos := ranked(ex).index(item)) > target:
             ex.get_by_title(labels.UP_TIP.format(item=item)).click()
             expect(ex.locator(".wb-rank-item").nth(pos - 1)).to_contain_text(item, timeout=WAIT)
     ex.get_by_role("button", name=labels.CHECK_ORDER).click()
-    expect(ex.locator(".wb-feedback")).to_contain_text(words(spec["feedback_correct"])[:40], timeout=WAIT)
+    expect(ex.locator(".wb-feedback")).to_contain_text(
+        words(spec["feedback_correct"])[:40], timeout=WAIT
+    )
     expect_saved(ex)
     return right
 
@@ -142,7 +152,7 @@ def answer_actions(pg) -> None:
     expect_saved(ex)
 
 
-# -- checking ----------------------------------------------------------------------------------------
+# -- checking --------------------------------------------------------------------------------
 def expect_restored(pg, checked: list[str], scale: list[str], order: list[str]) -> None:
     ex = box(pg, "signalen")
     for text in (words(t) for t in exercise("signalen").spec["items"]):
@@ -161,7 +171,9 @@ def expect_restored(pg, checked: list[str], scale: list[str], order: list[str]) 
         expect(ex.locator(".wb-feedback")).to_contain_text(labels.CORRECT)
     ex = box(pg, "stappen")
     assert ranked(ex) == order
-    expect(ex.locator(".wb-feedback")).to_contain_text(words(exercise("stappen").spec["feedback_correct"])[:40])
+    expect(ex.locator(".wb-feedback")).to_contain_text(
+        words(exercise("stappen").spec["feedback_correct"])[:40]
+    )
     expect(box(pg, "eigen-rol").get_by_label(labels.YOUR_ANSWER)).to_have_value(OPEN_TEXT)
     ex = box(pg, "actiepunten")
     for n, (what, when) in enumerate(ACTIONS, start=1):
@@ -174,7 +186,9 @@ def expect_restored(pg, checked: list[str], scale: list[str], order: list[str]) 
 def test_every_answer_is_back_after_a_reload(served, page):
     open_workbook_page(page, served.url(NOTEBOOK))
     code = join(page, "Sanne de Vries", "Testlinde Havo")
-    expect(page.locator(".wb-exercise .wb-status").first).not_to_contain_text(labels.NOT_JOINED, timeout=WAIT)
+    expect(page.locator(".wb-exercise .wb-status").first).not_to_contain_text(
+        labels.NOT_JOINED, timeout=WAIT
+    )
 
     answer_open(page)
     checked = answer_checklist(page)
@@ -184,8 +198,12 @@ def test_every_answer_is_back_after_a_reload(served, page):
     order = answer_ranking(page)
     answer_single(page, "havo-4")
     answer_actions(page)
-    wait_stored(served, code, "prestatiedruk/actiepunten",
-                {"items": [{"text": t, "when": w} for t, w in ACTIONS]})
+    wait_stored(
+        served,
+        code,
+        "prestatiedruk/actiepunten",
+        {"items": [{"text": t, "when": w} for t, w in ACTIONS]},
+    )
     page.screenshot(path="/tmp/prestatiedruk-beantwoord.png")
     assert serious_axe_violations(page) == []
 
