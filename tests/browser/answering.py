@@ -42,7 +42,9 @@ def focus(control: object) -> None:
 
 def expect_checked(inputs: object, states: list[bool]) -> None:
     for i, state in enumerate(states):
-        (expect(inputs.nth(i)).to_be_checked if state else expect(inputs.nth(i)).not_to_be_checked)(timeout=WAIT)
+        (expect(inputs.nth(i)).to_be_checked if state else expect(inputs.nth(i)).not_to_be_checked)(
+            timeout=WAIT
+        )
 
 
 def tick_by_keyboard(pg: object, inputs: object, wanted: list[bool]) -> None:
@@ -92,7 +94,9 @@ def answer_meerkeuze(pg, box, exercise, keyboard) -> Check:
     expect(box.locator(".wb-feedback")).to_contain_text(labels.CORRECT, timeout=WAIT)
 
     def check(again) -> None:
-        expect_checked(again.get_by_role("checkbox" if exercise.spec["multiple"] else "radio"), right)
+        expect_checked(
+            again.get_by_role("checkbox" if exercise.spec["multiple"] else "radio"), right
+        )
         expect(again.locator(".wb-feedback")).to_contain_text(labels.CORRECT)
 
     return check
@@ -139,7 +143,9 @@ def answer_indelen(pg, box, exercise, keyboard) -> Check:
         expect(pickers.nth(i)).to_have_value(category, timeout=WAIT)
     if exercise.spec["checkable"]:
         press_button(pg, box.get_by_role("button", name=labels.CHECK, exact=True), keyboard)
-        score = sum(w == item["category"] for w, item in zip(wanted, exercise.spec["items"]))
+        score = sum(
+            w == item["category"] for w, item in zip(wanted, exercise.spec["items"], strict=True)
+        )
         verdict = labels.SORT_SCORE.format(n=score, total=len(wanted))
         expect(box.locator(".wb-feedback")).to_contain_text(verdict, timeout=WAIT)
 
@@ -152,7 +158,7 @@ def answer_indelen(pg, box, exercise, keyboard) -> Check:
     return check
 
 
-# -- choices without a right answer ------------------------------------------------------------------
+# -- choices without a right answer ------------------------------------------------------
 def answer_rows(pg, rows: object, keyboard: bool) -> list[int]:
     """One radio per row (scale statements, wheel segments): returns the picked index per row."""
     picks = []
@@ -220,7 +226,9 @@ def answer_ticks(pg, box, exercise, keyboard) -> Check:
         else:
             inputs.nth(1).check()
     expect_checked(inputs, wanted)
-    return lambda again: expect_checked(again.get_by_role("checkbox" if multiple else "radio"), wanted)
+    return lambda again: expect_checked(
+        again.get_by_role("checkbox" if multiple else "radio"), wanted
+    )
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -269,7 +277,9 @@ def answer_actiepunten(pg, box, exercise, keyboard) -> Check:
         box.get_by_label(labels.ACTION_WHEN, exact=True).fill(ACTION[1])
 
     def check(again) -> None:
-        expect(again.get_by_label(labels.ACTION_TEXT.format(n=1), exact=True)).to_have_value(ACTION[0])
+        expect(again.get_by_label(labels.ACTION_TEXT.format(n=1), exact=True)).to_have_value(
+            ACTION[0]
+        )
         expect(again.get_by_label(labels.ACTION_WHEN, exact=True)).to_have_value(ACTION[1])
 
     return check

@@ -1,5 +1,5 @@
-"""Every module page in the real browser: answer every exercise by mouse (a few by keyboard), reload,
-find every answer back, no serious axe-core violation, and no request leaving the machine."""
+"""Every module page in the real browser: answer every exercise by mouse (a few by keyboard),
+reload, find every answer back, no serious axe-core violation, no request leaving the machine."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from answering import answer, stored_actions
-from conftest import Served, join, open_workbook_page, serious_axe_violations, serve_config
 from playwright.sync_api import expect
 
+from conftest import Served, join, open_workbook_page, serious_axe_violations, serve_config
 from widgets import labels
 from workbook.catalog import get_exercise, list_modules
 from workbook.config import load_config
@@ -21,8 +21,17 @@ pytestmark = pytest.mark.browser
 
 # One mbo scholengroep offers every module, stage included: one build, one Voila for all pages.
 CONFIG = 'naam = "Alle modules mbo"\nsector = "mbo"\nscholen = ["Vakcollege Test"]\n'
-MODULES = ["ondersteuningspiramide", "prestatiedruk", "sel", "groepsdynamiek", "aces", "ouders",
-           "stage", "signaleren", "schoolteam"]
+MODULES = [
+    "ondersteuningspiramide",
+    "prestatiedruk",
+    "sel",
+    "groepsdynamiek",
+    "aces",
+    "ouders",
+    "stage",
+    "signaleren",
+    "schoolteam",
+]
 # Answered by keyboard; across the pages every kind is answered by keyboard at least once.
 KEYBOARD = {
     "ondersteuningspiramide": {"stappenplan", "domeinen"},
@@ -56,7 +65,7 @@ def exercises_on_page(pg, module: str) -> list[str]:
     prefix = f"oefening-{module}-"
     anchors = pg.locator(".wb-exercise h3.wb-title").evaluate_all("hs => hs.map(h => h.id)")
     assert all(a.startswith(prefix) for a in anchors), anchors
-    return [f"{module}/{a[len(prefix):]}" for a in anchors]
+    return [f"{module}/{a[len(prefix) :]}" for a in anchors]
 
 
 def box(pg, exercise_id: str):
@@ -82,14 +91,18 @@ def test_the_scholengroep_offers_every_module(all_modules: Served) -> None:
 
 
 @pytest.mark.parametrize("module", MODULES)
-def test_every_exercise_is_answered_saved_and_restored(all_modules: Served, page, module: str) -> None:
+def test_every_exercise_is_answered_saved_and_restored(
+    all_modules: Served, page, module: str
+) -> None:
     started = time.monotonic()
     open_workbook_page(page, all_modules.url(notebook(module)))
     code = join(page, f"Tester {module}", "Vakcollege Test")
     ids = exercises_on_page(page, module)
     kinds = {get_exercise(i).kind for i in ids}
     assert len(ids) >= 4 and len(kinds) >= 3 and ids[-1] == f"{module}/actiepunten", ids
-    expect(page.locator(".wb-exercise .wb-status").first).not_to_contain_text(labels.NOT_JOINED, timeout=WAIT)
+    expect(page.locator(".wb-exercise .wb-status").first).not_to_contain_text(
+        labels.NOT_JOINED, timeout=WAIT
+    )
 
     checks = {}
     for exercise_id in ids:
@@ -101,7 +114,9 @@ def test_every_exercise_is_answered_saved_and_restored(all_modules: Served, page
             box(page, exercise_id).screenshot(path=f"/tmp/alle-modules-fout-{module}.png")
             raise
     for exercise_id in ids:
-        expect(box(page, exercise_id).locator(".wb-status")).to_contain_text("Opgeslagen", timeout=WAIT)
+        expect(box(page, exercise_id).locator(".wb-status")).to_contain_text(
+            "Opgeslagen", timeout=WAIT
+        )
     wait_stored(all_modules, code, ids, ids[-1], stored_actions())
     answered = time.monotonic()
 
@@ -115,5 +130,7 @@ def test_every_exercise_is_answered_saved_and_restored(all_modules: Served, page
         box(page, SCREENSHOT[module]).screenshot(path=f"/tmp/alle-modules-{module}.png")
     assert serious_axe_violations(page) == []
     assert page.outside == []
-    print(f"\n{module}: {len(ids)} exercises answered in {answered - started:.0f}s, "
-          f"restored and checked in {time.monotonic() - answered:.0f}s")
+    print(
+        f"\n{module}: {len(ids)} exercises answered in {answered - started:.0f}s, "
+        f"restored and checked in {time.monotonic() - answered:.0f}s"
+    )
