@@ -37,20 +37,26 @@ class RangschikkenWidget(ExerciseWidget):
         return parts
 
     def _draw(self) -> None:
-        rows = []
-        self.buttons = []
-        for pos, idx in enumerate(self.order):
+        """Show the current order. Rows are made once and then updated, so keyboard focus survives."""
+        if not self.buttons:
+            rows = []
+            for pos in range(len(self.order)):
+                up = w.Button(description=labels.UP, layout=w.Layout(width="90px"))
+                down = w.Button(description=labels.DOWN, layout=w.Layout(width="90px"))
+                up.on_click(lambda _b, p=pos: self.move(p, -1))
+                down.on_click(lambda _b, p=pos: self.move(p, +1))
+                rows.append(w.HBox([up, down, w.HTML()], layout=w.Layout(align_items="center")))
+                self.buttons += [up, down]
+            self.list_box.children = rows
+        enabled = self._answers is not None
+        for pos, (idx, row) in enumerate(zip(self.order, self.list_box.children)):
             text = self.items[idx]
-            up = w.Button(description=labels.UP, tooltip=labels.UP_TIP.format(item=text),
-                          disabled=pos == 0, layout=w.Layout(width="90px"))
-            down = w.Button(description=labels.DOWN, tooltip=labels.DOWN_TIP.format(item=text),
-                            disabled=pos == len(self.order) - 1, layout=w.Layout(width="90px"))
-            up.on_click(lambda _b, p=pos: self.move(p, -1))
-            down.on_click(lambda _b, p=pos: self.move(p, +1))
-            label = w.HTML(f'<span class="wb-rank-item"><b>{pos + 1}.</b> {escape(text)}</span>')
-            rows.append(w.HBox([up, down, label], layout=w.Layout(align_items="center")))
-            self.buttons += [up, down]
-        self.list_box.children = rows
+            up, down, label = row.children
+            up.tooltip = labels.UP_TIP.format(item=text)
+            down.tooltip = labels.DOWN_TIP.format(item=text)
+            up.disabled = not enabled or pos == 0
+            down.disabled = not enabled or pos == len(self.order) - 1
+            label.value = f'<span class="wb-rank-item"><b>{pos + 1}.</b> {escape(text)}</span>'
 
     def controls(self) -> list[w.Widget]:
         extra = [self.check] if self.spec["ordered"] else []
@@ -69,6 +75,10 @@ class RangschikkenWidget(ExerciseWidget):
         self.checked = False
         self.feedback.value = ""
         self._draw()
+        # Keep focus with the item that moved: same button if it can go further, else the other one.
+        up, down = self.buttons[2 * target], self.buttons[2 * target + 1]
+        same, other = (up, down) if step < 0 else (down, up)
+        (same if not same.disabled else other).focus()
         self.changed()
 
     def value(self) -> Any:
