@@ -36,25 +36,43 @@ def outputs_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+EXAMPLES = ["po-kindwijs", "vo-lindecollege", "mbo-vakcollege"]
+
+
+@pytest.fixture(scope="module", params=EXAMPLES)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One of the shipped example scholengroepen, built with the CLI (its store in a temp folder)."""
+    from workbook.paths import examples_dir
+
+    tmp = tmp_path_factory.mktemp(request.param)
+    text = (examples_dir() / f"{request.param}.toml").read_text(encoding="utf-8")
+    cfg = tmp / f"{request.param}.toml"
+    cfg.write_text(text.replace('opslag = "sqlite:///data/', 'opslag = "sqlite:///antwoorden/'), encoding="utf-8")
+    out = tmp / "gebouwd"
+    result = CliRunner().invoke(main, ["build", str(cfg), "--out", str(out), "--stil"])
+    assert result.exit_code == 0, result.output
+    assert "pagina's gebouwd" in result.stdout
+    return out
+
+
 @pytest.fixture(scope="module")
 def built_mbo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("mbo")
     out = tmp / "gebouwd"
     result = CliRunner().invoke(main, ["build", str(write_config(tmp, "mbo")), "--out", str(out), "--stil"])
     assert result.exit_code == 0, result.output
-    assert "pagina's gebouwd" in result.stdout
     return out
 
 
-def test_build_writes_every_offered_page_with_the_config_injected(built_mbo: Path) -> None:
-    cfg = load_config(built_mbo / "scholengroep.toml")
+def test_build_writes_every_offered_page_with_the_config_injected(built: Path) -> None:
+    cfg = load_config(built / "scholengroep.toml")
     for module in cfg.offered_modules():
         from workbook.catalog import get_module
 
-        nb = nbformat.read(built_mbo / get_module(module).notebook, as_version=4)
+        nb = nbformat.read(built / get_module(module).notebook, as_version=4)
         injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert injected and 'config_pad = "scholengroep.toml"' in injected[0].source
-    assert (built_mbo / "index.ipynb").is_file()
+    assert (built / "index.ipynb").is_file()
 
 
 def test_mbo_build_speaks_of_students(built_mbo: Path) -> None:
@@ -69,11 +87,11 @@ def test_store_lives_outside_the_build_folder(built_mbo: Path) -> None:
     assert cfg.store_url.endswith("/data/mbo.sqlite")
 
 
-def test_nbval_passes_on_the_built_set(built_mbo: Path) -> None:
+def test_nbval_passes_on_the_built_set(built: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval-lax", "-q", "-p", "no:cacheprovider",
-         "--rootdir", str(built_mbo), "-c", "/dev/null", str(built_mbo)],
-        capture_output=True, text=True, timeout=900, cwd=built_mbo,
+         "--rootdir", str(built), "-c", "/dev/null", str(built)],
+        capture_output=True, text=True, timeout=900, cwd=built,
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in result.stdout
