@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LOCAL_PREFIXES, free_port, join
+from tests.browser.conftest import LOCAL_PREFIXES, free_port, join
 from workbook.build import build_workbook
 from workbook.store import AnswerStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.postgres]
 
-HUB_DIR = Path(__file__).resolve().parents[1] / "deploy" / "jupyterhub"
+HUB_DIR = Path(__file__).resolve().parents[2] / "deploy" / "jupyterhub"
 PASSWORD = "hub-test-wachtwoord"
 KEY = "hub-trainer-sleutel-123"
 GROUP = "hubtest"
@@ -131,9 +131,7 @@ def answer_open_question(pg, text: str) -> None:
     box.locator(".wb-status-ok").wait_for(timeout=60_000)
 
 
-def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, browser, tmp_path):
     started = time.monotonic()
 
     def lap(what: str) -> None:
@@ -145,9 +143,10 @@ def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, tmp_pat
     build_workbook(config, tmp_path / "gebouwd", progress=False)
     lap("built")
 
-    with running_hub(tmp_path / "gebouwd", tmp_path) as base, sync_playwright() as p:
+    # The session's one Playwright browser (tests/browser/conftest.py): a second sync Playwright
+    # cannot start while it runs.
+    with running_hub(tmp_path / "gebouwd", tmp_path) as base:
         lap("hub up")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         # Logging in starts the user's server: both servers start at the same time.
         pages = {user: log_in(browser, base, user) for user in ANSWERS}
         for user, text in ANSWERS.items():
@@ -178,7 +177,7 @@ def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, tmp_pat
         assert KEY not in api.text()
         for pg in pages.values():
             assert pg.context.outside == []
-        browser.close()
+            pg.context.close()
 
     # Both answers are in the one shared PostgreSQL store.
     with AnswerStore(store_url) as store:
