@@ -31,7 +31,8 @@ class MyWorkbook(w.VBox):
         self.make = w.Button(description=labels.REPORT_MAKE, tooltip=labels.REPORT_MAKE_TIP,
                              button_style="primary")
         self.links = w.HTML("")
-        self.delete = w.Button(description=labels.FORGET_ASK, tooltip=labels.FORGET_ASK_TIP)
+        self.delete = w.Button(description=labels.FORGET_ASK, tooltip=labels.FORGET_ASK_TIP,
+                               layout=w.Layout(width="auto"))
         self.confirm = w.Button(description=labels.FORGET_YES, button_style="danger",
                                 tooltip=labels.FORGET_YES)
         self.cancel = w.Button(description=labels.FORGET_NO, tooltip=labels.FORGET_NO)

@@ -33,10 +33,11 @@ def show_style() -> None:
 class ParticipantBar(w.VBox):
     """Shows who is working, or a short join form; tells the page when someone has joined."""
 
-    def __init__(self, visit: Visit, on_join: list) -> None:
+    def __init__(self, visit: Visit, on_join: list, *, back_link: bool = True) -> None:
         super().__init__()
         self.visit = visit
         self.on_join = on_join
+        self.back_link = back_link
         self.sync = UrlSync()
         self.add_class("wb-page")
         if visit.participant is not None:
@@ -91,8 +92,9 @@ class ParticipantBar(w.VBox):
         school = f" ({escape(p.school)})" if p.school else ""
         self.sync.code = p.code
         text = labels.WELCOME.format(name=escape(p.name), school=school, code=escape(p.code))
-        link = f'<a href="{OVERVIEW_NOTEBOOK}?{QUERY_KEY}={html.escape(p.code)}">{labels.BACK_TO_OVERVIEW}</a>'
-        self.children = [w.HTML(f'<div class="wb-bar" role="status">{text}<br>{link}</div>'), self.sync]
+        link = (f'<br><a href="{OVERVIEW_NOTEBOOK}?{QUERY_KEY}={html.escape(p.code)}">'
+                f"{labels.BACK_TO_OVERVIEW}</a>" if self.back_link else "")
+        self.children = [w.HTML(f'<div class="wb-bar" role="status">{text}{link}</div>'), self.sync]
 
 
 class Page:
@@ -218,7 +220,7 @@ def show_overview(config_path: str = "") -> None:
 
     overview = Overview(visit)
     mine = MyWorkbook(visit, [overview.refresh])
-    bar = ParticipantBar(visit, [overview.refresh, mine.refresh])
+    bar = ParticipantBar(visit, [overview.refresh, mine.refresh], back_link=False)
     display(bar)
     show_now_marker(visit)
     display(overview)
