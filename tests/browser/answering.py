@@ -111,7 +111,9 @@ def answer_rangschikken(pg, box, exercise, keyboard) -> Check:
     before = ranked(box)
     press_button(pg, box.get_by_role("button", name=labels.DOWN).first, keyboard)
     after = [before[1], before[0], *before[2:]]
-    expect(box.locator(".wb-rank-item").first).to_contain_text(after[0], timeout=WAIT)
+    expect(box.locator(".wb-rank-item")).to_have_text(
+        [f"{n}. {text}" for n, text in enumerate(after, start=1)], timeout=WAIT
+    )
     if exercise.spec["ordered"]:
         press_button(pg, box.get_by_role("button", name=labels.CHECK_ORDER), keyboard)
         expect(box.locator(".wb-feedback")).to_have_count(1, timeout=WAIT)

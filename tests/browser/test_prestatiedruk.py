@@ -124,10 +124,15 @@ def answer_ranking(pg) -> list[str]:
     expect(ex.locator(".wb-feedback")).to_contain_text(
         words(spec["feedback_wrong"])[:40], timeout=WAIT
     )
+    current = ranked(ex)
     for target, item in enumerate(right):
-        while (pos := ranked(ex).index(item)) > target:
+        while (pos := current.index(item)) > target:
             ex.get_by_title(labels.UP_TIP.format(item=item)).click()
-            expect(ex.locator(".wb-rank-item").nth(pos - 1)).to_contain_text(item, timeout=WAIT)
+            current[pos - 1], current[pos] = current[pos], current[pos - 1]
+            # Rows update one by one: wait for the whole new order, not just the moved row.
+            expect(ex.locator(".wb-rank-item")).to_have_text(
+                [f"{n}. {text}" for n, text in enumerate(current, start=1)], timeout=WAIT
+            )
     ex.get_by_role("button", name=labels.CHECK_ORDER).click()
     expect(ex.locator(".wb-feedback")).to_contain_text(
         words(spec["feedback_correct"])[:40], timeout=WAIT
