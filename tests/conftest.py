@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.postgres import postgres_bin, running_postgres
+from tests.postgres import fresh_schema_url, postgres_bin, running_postgres
 
 
 @pytest.fixture(scope="session")
@@ -25,13 +24,4 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty store on SQLite and on PostgreSQL."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'antwoorden.sqlite'}"
-    base = request.getfixturevalue("postgres_server")
-    # A schema of its own per test keeps tests apart on one server.
-    from sqlalchemy import create_engine, text
-
-    schema = "t_" + uuid.uuid4().hex[:12]
-    engine = create_engine(base)
-    with engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine.dispose()
-    return f"{base}?options=-csearch_path%3D{schema}"
+    return fresh_schema_url(request.getfixturevalue("postgres_server"))

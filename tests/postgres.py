@@ -67,3 +67,17 @@ def running_postgres() -> Iterator[str]:
         subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
                        capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+def fresh_schema_url(server_url: str, prefix: str = "t") -> str:
+    """A store URL on the test server with a new, empty schema of its own, so tests stay apart."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(server_url)
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    engine.dispose()
+    return f"{server_url}?options=-csearch_path%3D{schema}"

@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget
+from widgets.choices import Choices
 
 # Dutch words for emoji that authors may use on their own, so every option has a readable name.
 EMOJI_WORDS = {
@@ -68,44 +69,25 @@ class KeuzeWidget(ExerciseWidget):
     def build(self) -> list[w.Widget]:
         self.options = list(self.spec["options"])
         shown = [readable(self.words(o), n) for n, o in enumerate(self.options, start=1)]
-        self.multiple = self.spec["multiple"]
-        if self.multiple:
-            self.boxes = [
-                w.Checkbox(
-                    value=False, description=text, indent=False, layout=w.Layout(width="auto")
-                )
-                for text in shown
-            ]
-            for box in self.boxes:
-                box.observe(self.changed, "value")
-            choice: w.Widget = w.VBox(self.boxes)
-            hint = labels.KEUZE_MANY
-        else:
-            self.radio = w.RadioButtons(
-                options=shown, value=None, description="", layout=w.Layout(width="auto")
-            )
-            self.radio.observe(self.changed, "value")
-            choice = self.radio
-            hint = labels.KEUZE_ONE
-        choice.add_class("wb-keuze-options")
-        return [w.HTML(f'<p class="wb-hint">{hint}</p>'), choice]
+        self.choices = Choices(shown, self.spec["multiple"], self.changed)
+        self.choices.widget.add_class("wb-keuze-options")
+        hint = labels.KEUZE_MANY if self.choices.multiple else labels.KEUZE_ONE
+        return [w.HTML(f'<p class="wb-hint">{hint}</p>'), self.choices.widget]
+
+    @property
+    def radio(self) -> w.RadioButtons | None:
+        return self.choices.radio
+
+    @property
+    def boxes(self) -> list[w.Checkbox]:
+        return self.choices.boxes
 
     def controls(self) -> list[w.Widget]:
-        return list(self.boxes) if self.multiple else [self.radio]
+        return self.choices.controls()
 
     def value(self) -> Any:
-        if self.multiple:
-            return {
-                "chosen": [o for o, b in zip(self.options, self.boxes, strict=False) if b.value]
-            }
-        index = self.radio.index
-        return {"chosen": [] if index is None else [self.options[index]]}
+        return {"chosen": [self.options[i] for i in self.choices.chosen()]}
 
     def restore(self, value: Any) -> None:
         chosen = value.get("chosen", []) if isinstance(value, dict) else []
-        chosen = [c for c in chosen if c in self.options]
-        if self.multiple:
-            for option, box in zip(self.options, self.boxes, strict=False):
-                box.value = option in chosen
-        else:
-            self.radio.index = self.options.index(chosen[0]) if chosen else None
+        self.choices.select([self.options.index(c) for c in chosen if c in self.options])

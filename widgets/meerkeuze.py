@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.choices import Choices
 
 
 class MeerkeuzeWidget(ExerciseWidget):
@@ -15,47 +16,27 @@ class MeerkeuzeWidget(ExerciseWidget):
 
     def build(self) -> list[w.Widget]:
         options = [self.words(o["text"]) for o in self.spec["options"]]
-        self.multiple = self.spec["multiple"]
-        if self.multiple:
-            self.boxes = [
-                w.Checkbox(value=False, description=text, indent=False, layout=w.Layout(width="auto"))
-                for text in options
-            ]
-            for box in self.boxes:
-                box.observe(self._on_choice, "value")
-            choice: w.Widget = w.VBox(self.boxes)
-            hint = labels.CHOOSE_ALL
-        else:
-            self.radio = w.RadioButtons(
-                options=options, value=None, description="", layout=w.Layout(width="auto")
-            )
-            self.radio.observe(self._on_choice, "value")
-            choice = self.radio
-            hint = labels.CHOOSE_ONE
+        self.choices = Choices(options, self.spec["multiple"], self._on_choice)
+        self.multiple = self.choices.multiple
+        hint = labels.CHOOSE_ALL if self.multiple else labels.CHOOSE_ONE
         self.check = w.Button(description=labels.CHECK, tooltip=labels.CHECK_TIP, button_style="primary")
         self.check.on_click(self._on_check)
         self.feedback = w.HTML("")
         self.checked = False
-        return [w.HTML(f'<p class="wb-hint">{hint}</p>'), choice, self.check, self.feedback]
+        return [w.HTML(f'<p class="wb-hint">{hint}</p>'), self.choices.widget, self.check, self.feedback]
 
     def controls(self) -> list[w.Widget]:
-        return [*(self.boxes if self.multiple else [self.radio]), self.check]
+        return [*self.choices.controls(), self.check]
 
     def chosen(self) -> list[int]:
-        if self.multiple:
-            return [i for i, b in enumerate(self.boxes) if b.value]
-        return [] if self.radio.index is None else [self.radio.index]
+        return self.choices.chosen()
 
     def value(self) -> Any:
         return {"chosen": self.chosen(), "checked": self.checked}
 
     def restore(self, value: Any) -> None:
-        chosen = [i for i in value.get("chosen", []) if 0 <= i < len(self.spec["options"])]
-        if self.multiple:
-            for i, box in enumerate(self.boxes):
-                box.value = i in chosen
-        else:
-            self.radio.index = chosen[0] if chosen else None
+        self.choices.select(value.get("chosen", []))
+        chosen = self.chosen()
         self.checked = bool(value.get("checked")) and bool(chosen)
         self.feedback.value = self.feedback_html() if self.checked else ""
 

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from workbook.config import SECTORS
-from workbook.errors import ContentError
+from workbook.errors import ContentError, WorkbookError
 from workbook.kinds import SCHEMA_VERSION, Fields, validate_spec
 from workbook.paths import exercises_dir
 
@@ -59,20 +59,25 @@ class Exercise:
     path: Path
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ContentError(f"{path}: het bestand is geen UTF-8-tekst. Sla het op als UTF-8.") from None
+def parse_yaml(text: str, where: str, error: type[WorkbookError] = ContentError) -> Any:
+    """YAML text as data; broken YAML raises `error` with a Dutch message naming the line."""
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" op regel {mark.line + 1}" if mark is not None else ""
-        raise ContentError(
-            f"{path}: de YAML klopt niet{line}. Controleer inspringing, dubbele punten en "
+        raise error(
+            f"{where}: de YAML klopt niet{line}. Controleer inspringing, dubbele punten en "
             "aanhalingstekens rond teksten met een ':'."
         ) from None
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(f"{path}: het bestand is geen UTF-8-tekst. Sla het op als UTF-8.") from None
+    return parse_yaml(text, str(path))
 
 
 def load_exercise(path: Path) -> Exercise:

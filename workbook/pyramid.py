@@ -30,8 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from workbook.catalog import parse_yaml
 from workbook.errors import ImportDataError
 from workbook.kinds import PYRAMID_LAYERS
 
@@ -169,16 +168,7 @@ def parse_pyramid(text: str, where: str = "de piramide") -> dict[str, Any]:
                 f"{where}: de JSON klopt niet op regel {exc.lineno}. Controleer komma's, haakjes en "
                 "aanhalingstekens."
             ) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" op regel {mark.line + 1}" if mark is not None else ""
-        raise ImportDataError(
-            f"{where}: de YAML klopt niet{line}. Controleer inspringing, dubbele punten en "
-            "aanhalingstekens rond namen met een ':'."
-        ) from None
-    return validate_pyramid(data, where)
+    return validate_pyramid(parse_yaml(text, where, ImportDataError), where)
 
 
 def load_pyramid(path: str | Path) -> dict[str, Any]:

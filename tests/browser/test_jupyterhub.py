@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 import requests
 
 from tests.browser.conftest import LOCAL_PREFIXES, free_port, join
+from tests.postgres import fresh_schema_url
 from workbook.build import build_workbook
 from workbook.store import AnswerStore
 
@@ -48,18 +48,6 @@ modules = ["prestatiedruk"]
 trainersleutel = "{KEY}"
 opslag = "{store_url}"
 """
-
-
-def own_schema(server_url: str) -> str:
-    """A store URL with a fresh schema on the shared test server, so other tests stay apart."""
-    from sqlalchemy import create_engine, text
-
-    schema = "hub_" + uuid.uuid4().hex[:12]
-    engine = create_engine(server_url)
-    with engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine.dispose()
-    return f"{server_url}?options=-csearch_path%3D{schema}"
 
 
 def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 90) -> None:
@@ -137,7 +125,7 @@ def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, browser
     def lap(what: str) -> None:
         print(f"{time.monotonic() - started:6.1f} s  {what}")
 
-    store_url = own_schema(postgres_server)
+    store_url = fresh_schema_url(postgres_server, "hub")
     config = tmp_path / "scholengroep.toml"
     config.write_text(hub_config(store_url), encoding="utf-8")
     build_workbook(config, tmp_path / "gebouwd", progress=False)

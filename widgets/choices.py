@@ -1,0 +1,49 @@
+"""Pick one answer (radio buttons) or several (checkboxes) from a list: for meerkeuze and keuze."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as w
+
+
+class Choices:
+    """The controls for picking from options, and the chosen option indices."""
+
+    def __init__(self, texts: list[str], multiple: bool, on_change: Callable[..., None]) -> None:
+        self.multiple = multiple
+        self.count = len(texts)
+        self.boxes: list[w.Checkbox] = []
+        self.radio: w.RadioButtons | None = None
+        if multiple:
+            self.boxes = [
+                w.Checkbox(value=False, description=text, indent=False,
+                           layout=w.Layout(width="auto"))
+                for text in texts
+            ]
+            for box in self.boxes:
+                box.observe(on_change, "value")
+            self.widget: w.Widget = w.VBox(self.boxes)
+        else:
+            self.radio = w.RadioButtons(options=texts, value=None, description="",
+                                        layout=w.Layout(width="auto"))
+            self.radio.observe(on_change, "value")
+            self.widget = self.radio
+
+    def controls(self) -> list[w.Widget]:
+        return list(self.boxes) if self.multiple else [self.radio]
+
+    def chosen(self) -> list[int]:
+        """Indices of the chosen options, in option order."""
+        if self.multiple:
+            return [i for i, box in enumerate(self.boxes) if box.value]
+        return [] if self.radio.index is None else [self.radio.index]
+
+    def select(self, indices: list[int]) -> None:
+        """Show these options as chosen (indices out of range are ignored)."""
+        wanted = {i for i in indices if isinstance(i, int) and 0 <= i < self.count}
+        if self.multiple:
+            for i, box in enumerate(self.boxes):
+                box.value = i in wanted
+        else:
+            self.radio.index = min(wanted) if wanted else None
