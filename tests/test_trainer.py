@@ -41,14 +41,12 @@ def test_wrong_key_shows_no_data_and_right_key_shows_answers(tmp_path, monkeypat
 
     page = trainer.TrainerPage(str(path))
     gate = page.children[0]
-    gate.key.value = "fout-fout-fout"
-    gate._try(None)
+    gate.key._on_message(None, {"type": "submit", "values": {"key": "fout-fout-fout"}}, None)
     html = _all_html(page)
     assert "Minder" not in html and "Sanne" not in html and "klopt niet" in html
     assert page.dashboard is None
 
-    gate.key.value = KEY
-    gate._try(None)
+    gate.key._on_message(None, {"type": "submit", "values": {"key": KEY}}, None)
     try:
         page.dashboard.choice.value = "module:prestatiedruk"
         html = _all_html(page)

@@ -11,6 +11,7 @@ from IPython.display import HTML, Markdown, display
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.entry import EntryForm, field
 from widgets.registry import WIDGETS
 from widgets.urlsync import UrlSync
 from workbook.catalog import Module, fill_placeholders, get_exercise, get_module, list_modules
@@ -47,36 +48,30 @@ class ParticipantBar(w.VBox):
 
     def _form(self) -> None:
         cfg = self.visit.config
-        self.name = w.Text(description=labels.JOIN_NAME, placeholder=labels.JOIN_NAME_PLACEHOLDER,
-                           style={"description_width": "initial"}, layout=w.Layout(width="24em"))
-        if cfg.schools:
-            self.school: w.Widget = w.Dropdown(
-                options=[labels.JOIN_SCHOOL_NONE, *cfg.schools], description=labels.JOIN_SCHOOL,
-                style={"description_width": "initial"})
-        else:
-            self.school = w.Text(description=labels.JOIN_SCHOOL, style={"description_width": "initial"})
-        self.start = w.Button(description=labels.JOIN_BUTTON, button_style="primary",
-                              tooltip=labels.JOIN_TITLE)
+        school = (field("school", labels.JOIN_SCHOOL, "select", options=[labels.JOIN_SCHOOL_NONE, *cfg.schools])
+                  if cfg.schools else field("school", labels.JOIN_SCHOOL))
+        self.form = EntryForm(
+            [field("name", labels.JOIN_NAME, placeholder=labels.JOIN_NAME_PLACEHOLDER, width="20em"), school],
+            labels.JOIN_BUTTON, button_title=labels.JOIN_TITLE, primary=True)
         self.message = w.HTML("")
         if self.visit.unknown_code:
             self.message.value = (
                 f'<p class="wb-error" role="alert">'
                 f"{escape(labels.JOIN_UNKNOWN.format(code=self.visit.unknown_code))}</p>"
             )
-        self.start.on_click(self._join)
-        self.name.on_submit(self._join)
+        self.form.on_submit(self._join)
         self.children = [
             w.HTML(f"<h2>{labels.JOIN_TITLE}</h2><p>{escape(labels.JOIN_INTRO)}</p>"),
-            w.HBox([self.name, self.school, self.start], layout=w.Layout(flex_flow="row wrap")),
+            self.form,
             self.message,
         ]
 
-    def _join(self, _src: object) -> None:
-        name = self.name.value.strip()
+    def _join(self, values: dict[str, str]) -> None:
+        name = values["name"].strip()
         if not name:
             self.message.value = f'<p class="wb-error" role="alert">{escape(labels.JOIN_EMPTY)}</p>'
             return
-        school = self.school.value if self.school.value != labels.JOIN_SCHOOL_NONE else ""
+        school = values["school"].strip() if values["school"] != labels.JOIN_SCHOOL_NONE else ""
         try:
             self.visit.join(name, school)
         except WorkbookError as exc:

@@ -12,6 +12,7 @@ import traitlets
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.entry import EntryForm, field
 from widgets.seating_panel import SeatingPanel, clean_extras
 from widgets.sociogram_panels import analysis_html, edges_for, problems_html
 from workbook.errors import ImportDataError
@@ -53,10 +54,9 @@ class SociogramWidget(ExerciseWidget):
         self._pending: tuple[str, Any] | None = None
         wide = {"description_width": "initial"}
         self.privacy = w.HTML(f'<p class="wb-hint">{escape(labels.SOCIO_PRIVACY)}</p>')
-        self.name = w.Text(description=labels.SOCIO_NAME, placeholder=labels.SOCIO_NAME_PLACEHOLDER, style=wide)
-        self.add = w.Button(description=labels.SOCIO_ADD, tooltip=labels.SOCIO_ADD)
-        self.add.on_click(lambda _b: self._add_pupil(self.name.value))
-        self.name.on_submit(lambda _t: self._add_pupil(self.name.value))
+        self.entry = EntryForm([field("name", labels.SOCIO_NAME, placeholder=labels.SOCIO_NAME_PLACEHOLDER)],
+                               labels.SOCIO_ADD)
+        self.entry.on_submit(lambda values: self._add_pupil(values["name"]))
         self.message = w.HTML("")
         self.confirm = w.Button(description=labels.SOCIO_CONFIRM, tooltip=labels.SOCIO_CONFIRM, button_style="warning")
         self.cancel = w.Button(description=labels.SOCIO_CANCEL, tooltip=labels.SOCIO_CANCEL)
@@ -80,7 +80,7 @@ class SociogramWidget(ExerciseWidget):
         self.seating = SeatingPanel(self)
         self._refresh()
         return [
-            self.privacy, w.HBox([self.name, self.add]), self.message, self.confirm_box,
+            self.privacy, self.entry, self.message, self.confirm_box,
             w.HBox([self.question, self.chooser]), self.ticks_title, self.ticks,
             w.HBox([self.show_negative, self.arrange]), self.canvas, self.table, self.seating.box,
             self.import_box, self.export_box, self.delete_box,
@@ -127,7 +127,7 @@ class SociogramWidget(ExerciseWidget):
         if looks_like_real_name(name) and not confirmed:
             return self._ask(labels.SOCIO_REAL_NAME.format(name=name), ("pupil", name))
         self.data["pupils"].append({"id": name, "label": "", "present": True, "marks": []})
-        self.name.value = ""
+        self.entry.clear("name")
         self._say("")
         self._arrange(all_pupils=False)
 
@@ -290,7 +290,7 @@ class SociogramWidget(ExerciseWidget):
             box.disabled = not enabled
 
     def controls(self) -> list[w.Widget]:
-        return [self.name, self.add, self.confirm, self.cancel, self.question, self.chooser, self.arrange,
+        return [self.entry, self.confirm, self.cancel, self.question, self.chooser, self.arrange,
                 self.import_noms, self.import_roster, self.import_button, self.export_button,
                 self.export_names, self.delete, self.delete_yes, *self.seating.controls()]
 

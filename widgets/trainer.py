@@ -14,6 +14,7 @@ from IPython.display import HTML, display
 
 from widgets import labels
 from widgets.base import escape
+from widgets.entry import EntryForm, field
 from widgets.page import show_style
 from widgets.trainer_views import progress_html, summary_html
 from workbook.catalog import get_exercise, list_exercises
@@ -58,19 +59,15 @@ class KeyGate(w.VBox):
         if not config.trainer_key:
             self.children = [w.HTML(f'<p class="wb-error" role="alert">{escape(labels.TRAINER_KEY_MISSING)}</p>')]
             return
-        self.key = w.Password(description=labels.TRAINER_KEY, style={"description_width": "initial"},
-                              layout=w.Layout(width="28em"))
-        self.open = w.Button(description=labels.TRAINER_OPEN, button_style="primary",
-                             tooltip=labels.TRAINER_OPEN)
+        self.key = EntryForm([field("key", labels.TRAINER_KEY, "password", width="20em")],
+                             labels.TRAINER_OPEN, primary=True)
         self.message = w.HTML("")
-        self.open.on_click(self._try)
         self.key.on_submit(self._try)
-        self.children = [w.HTML(f"<p>{escape(labels.TRAINER_KEY_INTRO)}</p>"),
-                         w.HBox([self.key, self.open]), self.message]
+        self.children = [w.HTML(f"<p>{escape(labels.TRAINER_KEY_INTRO)}</p>"), self.key, self.message]
 
-    def _try(self, _src: object) -> None:
-        typed = self.key.value
-        self.key.value = ""
+    def _try(self, values: dict[str, str]) -> None:
+        typed = values["key"]
+        self.key.clear("key")
         if key_matches(self._config, typed):
             self._on_open(self._config)
             return

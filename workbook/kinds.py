@@ -63,7 +63,7 @@ class Fields:
             raise self.fail(field, "bevat een onderdeel twee keer", "Haal het dubbele onderdeel weg.")
         return [v.strip() for v in value]
 
-    def mappings(self, field: str, *, minimum: int = 1) -> list["Fields"]:
+    def mappings(self, field: str, *, minimum: int = 1) -> list[Fields]:
         value = self.data.get(field)
         if not isinstance(value, list) or len(value) < minimum:
             raise self.fail(
