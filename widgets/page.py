@@ -16,7 +16,7 @@ from widgets.registry import WIDGETS
 from widgets.urlsync import UrlSync
 from workbook.catalog import Module, fill_placeholders, get_exercise, get_module, list_modules
 from workbook.errors import WorkbookError
-from workbook.session import QUERY_KEY, Visit
+from workbook.session import QUERY_KEY, Visit, when_requested
 
 OVERVIEW_NOTEBOOK = "index.ipynb"
 
@@ -54,17 +54,29 @@ class ParticipantBar(w.VBox):
             [field("name", labels.JOIN_NAME, placeholder=labels.JOIN_NAME_PLACEHOLDER, width="20em"), school],
             labels.JOIN_BUTTON, button_title=labels.JOIN_TITLE, primary=True)
         self.message = w.HTML("")
-        if self.visit.unknown_code:
-            self.message.value = (
-                f'<p class="wb-error" role="alert">'
-                f"{escape(labels.JOIN_UNKNOWN.format(code=self.visit.unknown_code))}</p>"
-            )
+        self._say_unknown_code()
         self.form.on_submit(self._join)
         self.children = [
             w.HTML(f"<h2>{labels.JOIN_TITLE}</h2><p>{escape(labels.JOIN_INTRO)}</p>"),
             self.form,
             self.message,
         ]
+
+    def _say_unknown_code(self) -> None:
+        if self.visit.unknown_code:
+            self.message.value = (
+                f'<p class="wb-error" role="alert">'
+                f"{escape(labels.JOIN_UNKNOWN.format(code=self.visit.unknown_code))}</p>"
+            )
+
+    def arrived(self) -> None:
+        """The visitor of a preheated page is known now: welcome them, or say their code is unknown."""
+        if self.visit.participant is None:
+            self._say_unknown_code()
+            return
+        self._welcome()
+        for callback in self.on_join:
+            callback()
 
     def _join(self, values: dict[str, str]) -> None:
         name = values["name"].strip()
@@ -96,7 +108,7 @@ class Page:
     """What a module notebook calls: explain(section), show(exercise), discuss()."""
 
     def __init__(self, module_id: str, config_path: str = "") -> None:
-        self.visit = Visit.start(config_path)
+        self.visit = Visit.start(config_path, wait=False)
         self.module: Module = get_module(module_id)
         self.exercises: list[ExerciseWidget] = []
         self.bar = ParticipantBar(self.visit, [self._bind_all, self._remember])
@@ -108,6 +120,11 @@ class Page:
         display(Markdown(f"# {self.module.title}\n\n{self.words(self.module.summary)}\n\n*{minutes}*"))
         display(self.bar)
         show_now_marker(self.visit)
+        when_requested(self._arrive)
+
+    def _arrive(self, query: str) -> None:
+        self.visit.arrive(query)
+        self.bar.arrived()
 
     def words(self, text: str) -> str:
         return fill_placeholders(text, self.visit.config.pupil, self.visit.config.pupils)
@@ -207,7 +224,7 @@ class Overview(w.VBox):
 
 def show_overview(config_path: str = "") -> None:
     """The landing page: the scholengroep, the participant, and every module with progress."""
-    visit = Visit.start(config_path)
+    visit = Visit.start(config_path, wait=False)
     show_style()
     cfg = visit.config
     display(Markdown(f"# Werkboek Welbevinden op School\n\n**{escape(cfg.name)}**"))
@@ -220,6 +237,12 @@ def show_overview(config_path: str = "") -> None:
     show_now_marker(visit)
     display(overview)
     display(mine)
+
+    def arrive(query: str) -> None:
+        visit.arrive(query)
+        bar.arrived()
+
+    when_requested(arrive)
 
 
 def show_now_marker(visit: Visit) -> None:

@@ -79,7 +79,7 @@ def _serve(build_dir: Path, port: int, preheat: int, cull: int) -> None:
 
 serve_options = [
     click.option("--poort", "port", default=8866, show_default=True, help="Poort om op te serveren."),
-    click.option("--voorverwarmen", "preheat", default=0, show_default=True,
+    click.option("--voorverwarmen", "preheat", default=1, show_default=True,
                  help="Aantal kernels per pagina dat alvast klaarstaat (0 = uit)."),
     click.option("--opruimen-na", "cull", default=60, show_default=True,
                  help="Minuten waarna een ongebruikte kernel wordt gestopt."),
