@@ -32,6 +32,8 @@ ADD_ACTION = "+ Actiepunt toevoegen"
 REMOVE_ACTION = "Verwijder"
 REMOVE_ACTION_TIP = "Verwijder actiepunt {n}"
 MAX_ACTIONS = "Je kunt maximaal {n} actiepunten noteren."
+CONNECTION_LOST = ("De verbinding met het werkboek is verbroken. Wat je nu typt, wordt niet bewaard. "
+                   "Wat al 'Opgeslagen' was, is veilig. Kopieer nieuwe tekst en laad de pagina opnieuw.")
 JOIN_TITLE = "Aanmelden"
 JOIN_INTRO = (
     "Vul je naam of een schuilnaam in, of je persoonlijke code als je al eerder meedeed. "

@@ -27,5 +27,22 @@ function render({ model, el }) {
   apply();
   model.on("change:anchor", apply);
   model.on("change:banner", apply);
+
+  // Heartbeat: the kernel sends one every few seconds. Missing several means it is gone.
+  let last = Date.now();
+  let alert = null;
+  model.on("change:beat", () => {
+    last = Date.now();
+    if (alert) { alert.remove(); alert = null; }
+  });
+  const watch = setInterval(() => {
+    if (!document.body.contains(el)) { clearInterval(watch); return; }
+    if (alert || Date.now() - last < 4 * 1000 * model.get("beat_seconds")) return;
+    alert = document.createElement("div");
+    alert.className = "wb-connection-lost";
+    alert.setAttribute("role", "alert");
+    alert.textContent = model.get("lost");
+    document.body.prepend(alert);
+  }, 1000);
 }
 export default { render };

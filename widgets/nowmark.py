@@ -1,4 +1,8 @@
-"""Follows the exercise the trainer marked "nu": polls the store and tells the browser which one to highlight."""
+"""Follows the exercise the trainer marked "nu": polls the store and tells the browser which one to highlight.
+
+Each poll also sends a heartbeat. When the heartbeats stop (the kernel died or the server is gone),
+the page says so, so nobody keeps typing in the belief that it is saved.
+"""
 
 from __future__ import annotations
 
@@ -25,9 +29,12 @@ class NowMarker(anywidget.AnyWidget):
     notebook = traitlets.Unicode("").tag(sync=True)
     banner = traitlets.Unicode("").tag(sync=True)
     go = traitlets.Unicode(labels.NOW_GO).tag(sync=True)
+    beat = traitlets.Int(0).tag(sync=True)
+    beat_seconds = traitlets.Float(POLL_SECONDS).tag(sync=True)
+    lost = traitlets.Unicode(labels.CONNECTION_LOST).tag(sync=True)
 
     def __init__(self, store: AnswerStore, scholengroep: str, poll_seconds: float = POLL_SECONDS) -> None:
-        super().__init__()
+        super().__init__(beat_seconds=poll_seconds)
         self._store = store
         self._group = scholengroep
         self._stop = threading.Event()
@@ -39,6 +46,7 @@ class NowMarker(anywidget.AnyWidget):
     def _loop(self, seconds: float) -> None:
         """Poll until stopped; a culled kernel ends the process and with it this daemon thread."""
         while not self._stop.wait(seconds):
+            self.beat += 1
             self.check()
 
     def stop(self) -> None:
