@@ -1,7 +1,8 @@
 """Benchmark (not a test): a full room. N participants open the same module page within S seconds.
 
 Builds a scholengroep with the module, registers N participants, serves it with Voila as
-`workbook serve` does (preheated kernels, pool 1 per page), and opens the page in Debian's Chromium
+`workbook serve --sessie MODULE --deelnemers N` does (N preheated kernels for the page; the trainer
+starts the session once they are ready), and opens the page in Debian's Chromium
 for each participant, one every S/N seconds, each in its own browser context (a fresh browser, as on
 a participant's own laptop). For each participant it records:
 
@@ -33,7 +34,7 @@ from workbook.serve import start_voila
 from workbook.store import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from page_start import CHROMIUM, CHROMIUM_ARGS, FIRST_WIDGET_JS, free_port  # noqa: E402
+from page_start import CHROMIUM, CHROMIUM_ARGS, FIRST_WIDGET_JS, free_port, wait_until_quiet  # noqa: E402
 
 CONFIG = """naam = "Scholengroep Volle Zaal"
 sector = "vo"
@@ -88,6 +89,25 @@ async def room(url: str, codes: list[str], within: float) -> list[dict]:
     return list(results)
 
 
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has been busy (all processes)."""
+    t = psutil.cpu_times()
+    return t.user + t.system + getattr(t, "nice", 0.0)
+
+
+def server_seconds(pid: int) -> float:
+    """CPU seconds used so far by Voila and its kernels (kernels are not stopped during the run)."""
+    total = 0.0
+    root = psutil.Process(pid)
+    for proc in (root, *root.children(recursive=True)):
+        try:
+            t = proc.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Meet een volle zaal: veel deelnemers openen tegelijk een module.")
     parser.add_argument("--deelnemers", type=int, default=30, help="aantal deelnemers (standaard: %(default)s)")
@@ -95,8 +115,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="seconden waarin ze allemaal de pagina openen (standaard: %(default)s)")
     parser.add_argument("--pagina", default="10-prestatiedruk.ipynb",
                         help="notebook van de module (standaard: %(default)s)")
-    parser.add_argument("--voorverwarmen", type=int, default=1,
-                        help="kernels per pagina die klaarstaan, zoals workbook serve (standaard: %(default)s)")
+    parser.add_argument("--zonder-sessie", action="store_true",
+                        help="zonder 'workbook serve --sessie': alleen 1 voorverwarmde kernel per pagina")
     args = parser.parse_args(argv)
     if args.deelnemers < 1 or args.binnen < 0:
         parser.error("--deelnemers moet minstens 1 zijn en --binnen mag niet negatief zijn.")
@@ -116,13 +136,18 @@ def main(argv: list[str] | None = None) -> None:
         codes = [store.create_participant(slug, f"Deelnemer {i + 1}", "Zaal Havo").code
                  for i in range(args.deelnemers)]
         port = free_port()
-        proc = start_voila(out, port, preheat=args.voorverwarmen, log=tmp_path / "voila.log")
+        session = None if args.zonder_sessie else (module.id, args.deelnemers)
+        proc = start_voila(out, port, preheat=1, session=session, log=tmp_path / "voila.log")
         try:
-            time.sleep(15)  # let Voila fill its pools, as before a session
+            wait_until_quiet(psutil.Process(proc.pid), timeout=600)  # the trainer waits for the pools
             print(f"{args.deelnemers} deelnemers openen {args.pagina} binnen {args.binnen:.0f} s ...", flush=True)
             started = time.monotonic()
+            machine_before = busy_seconds()
+            server_before = server_seconds(proc.pid)
             results = asyncio.run(room(f"http://127.0.0.1:{port}/voila/render/{args.pagina}", codes, args.binnen))
             took = time.monotonic() - started
+            server_cpu = server_seconds(proc.pid) - server_before
+            browser_cpu = busy_seconds() - machine_before - server_cpu
             kernels = [c for c in psutil.Process(proc.pid).children(recursive=True) if "ipykernel" in " ".join(c.cmdline())]
             open_id = next(e.id for e in list_exercises(module.id) if e.kind == "open")
             saved = {c for c in codes if store.load_answer(slug, c, open_id) == f"Antwoord van {c}"}
@@ -134,8 +159,11 @@ def main(argv: list[str] | None = None) -> None:
     ok = [r for r in results if r["interactive"] is not None]
     first = [r["first"] for r in results if r["first"] is not None]
     ready = [r["interactive"] for r in ok]
-    print(f"\nMachine: {psutil.cpu_count()} cores; Voila met {args.voorverwarmen} voorverwarmde kernel(s) per pagina; "
+    pool = "1 voorverwarmde kernel per pagina" if args.zonder_sessie else f"--sessie {module.id} --deelnemers {args.deelnemers}"
+    print(f"\nMachine: {psutil.cpu_count()} cores, server en alle browsers op dezelfde machine; Voila met {pool}; "
           f"alles klaar na {took:.0f} s; {len(kernels)} kernels draaiden.")
+    print(f"Processortijd tijdens de zaal: server (Voila en kernels) {server_cpu:.0f} s, "
+          f"browsers en de rest {browser_cpu:.0f} s, van {took * psutil.cpu_count():.0f} s beschikbaar.")
     print(f"Interactieve pagina: {len(ok)} van {len(results)} deelnemers"
           + f"; hun antwoord staat in de database bij {len(saved)}")
     for label, values in (("tijd tot eerste widget (s)", first), ("tijd tot interactief, antwoord opgeslagen (s)", ready)):

@@ -51,3 +51,25 @@ def test_help_is_dutch() -> None:
 
 def test_examples_are_shipped() -> None:
     assert (examples_dir() / "mbo-vakcollege.toml").is_file()
+
+
+def test_a_session_for_a_module_the_scholengroep_lacks_names_the_choices(tmp_path: Path) -> None:
+    """A trainer who types a module that is not in the workbook hears which ones are."""
+    import json
+
+    from workbook.serve import session_page, write_voila_config
+
+    (tmp_path / "scholengroep.toml").write_text(
+        (examples_dir() / "po-kindwijs.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "index.ipynb").write_text("{}", encoding="utf-8")
+    code, _out, err = run("serve", str(tmp_path), "--sessie", "stage", "--poort", "8979")
+    assert code != 0 and "Traceback" not in err
+    assert "module 'stage' zit niet in dit werkboek" in err and "prestatiedruk" in err
+    assert session_page(tmp_path, "prestatiedruk") == "10-prestatiedruk.ipynb"
+
+    write_voila_config(tmp_path, {"10-prestatiedruk.ipynb": 30})
+    pools = json.loads((tmp_path / "voila.json").read_text(encoding="utf-8"))["VoilaKernelManager"]
+    assert pools["kernel_pools_config"] == {"10-prestatiedruk.ipynb": {"pool_size": 30}}
+    write_voila_config(tmp_path, {})  # a later serve without a session leaves no old pool behind
+    assert json.loads((tmp_path / "voila.json").read_text(encoding="utf-8")) == {
+        "VoilaKernelManager": {"kernel_pools_config": {}}}

@@ -60,14 +60,20 @@ def build(config: Path, out_dir: Path, stil: bool) -> None:
     click.echo(f"Klaar: {len(pages)} pagina's gebouwd in {out_dir}.")
 
 
-def _serve(build_dir: Path, port: int, preheat: int, cull: int) -> None:
+def _serve(build_dir: Path, port: int, preheat: int, cull: int, session: str | None, room: int) -> None:
     from workbook.config import load_config
     from workbook.serve import CONFIG_NAME, landing_url, start_voila
 
+    if room < 1:
+        raise click.BadParameter("kies 1 of meer deelnemers.", param_hint="--deelnemers")
     config = load_config(build_dir / CONFIG_NAME) if (build_dir / CONFIG_NAME).is_file() else None
-    proc = start_voila(build_dir, port, preheat=preheat, cull_minutes=cull)
+    proc = start_voila(build_dir, port, preheat=preheat, cull_minutes=cull,
+                       session=(session, room) if session else None)
     name = config.name if config else "de scholengroep"
     click.echo(f"Het werkboek van {name} staat klaar. Open in je browser: {landing_url(port)}")
+    if session:
+        click.echo(f"Voor de sessie over '{session}' worden {room} pagina's klaargezet; "
+                   f"dat duurt ongeveer {max(1, room * 2 // 60)} minuut of wat. Start de sessie daarna.")
     click.echo("Stoppen: druk op Ctrl+C.")
     try:
         proc.wait()
@@ -83,6 +89,10 @@ serve_options = [
                  help="Aantal kernels per pagina dat alvast klaarstaat (0 = uit)."),
     click.option("--opruimen-na", "cull", default=60, show_default=True,
                  help="Minuten waarna een ongebruikte kernel wordt gestopt."),
+    click.option("--sessie", "session", default=None, metavar="MODULE",
+                 help="Module van een live sessie: zet voor elke deelnemer een pagina klaar."),
+    click.option("--deelnemers", "room", default=30, show_default=True,
+                 help="Aantal deelnemers van de sessie (met --sessie)."),
 ]
 
 
@@ -96,8 +106,8 @@ def with_serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("build_dir", type=click.Path(file_okay=False, path_type=Path))
 @with_serve_options
 @friendly
-def serve(build_dir: Path, port: int, preheat: int, cull: int) -> None:
-    _serve(build_dir, port, preheat, cull)
+def serve(build_dir: Path, port: int, preheat: int, cull: int, session: str | None, room: int) -> None:
+    _serve(build_dir, port, preheat, cull, session, room)
 
 
 @main.command(help="Bouw en serveer in één keer (standaard met SQLite in een datamap).")
@@ -106,14 +116,15 @@ def serve(build_dir: Path, port: int, preheat: int, cull: int) -> None:
               help="Map voor het gebouwde werkboek (standaard: build/<id>).")
 @with_serve_options
 @friendly
-def start(config: Path, out_dir: Path | None, port: int, preheat: int, cull: int) -> None:
+def start(config: Path, out_dir: Path | None, port: int, preheat: int, cull: int, session: str | None,
+          room: int) -> None:
     from workbook.build import build_workbook
     from workbook.config import load_config
 
     cfg = load_config(config)
     out_dir = out_dir or Path("build") / cfg.slug
     build_workbook(config, out_dir)
-    _serve(out_dir, port, preheat, cull)
+    _serve(out_dir, port, preheat, cull, session, room)
 
 
 @main.group(help="Sociogram van een klas: analyseren en omzetten.")

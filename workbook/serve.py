@@ -17,6 +17,35 @@ from workbook.paths import voila_data_dir
 TEMPLATE = "welbevinden"
 
 
+SESSION_REFILL_SECONDS = 600  # during a session, refill used kernels only once the room has settled
+
+
+def session_page(build_dir: Path, module_id: str) -> str:
+    """The built page of a module the scholengroep offers, for a session's kernel pool."""
+    from workbook.catalog import get_module
+
+    config = load_config(Path(build_dir) / CONFIG_NAME)
+    offered = config.offered_modules()
+    if module_id not in offered:
+        raise WorkbookError(
+            f"De module '{module_id}' zit niet in dit werkboek. Kies voor --sessie een van: "
+            + ", ".join(offered) + "."
+        )
+    return get_module(module_id).notebook
+
+
+def write_voila_config(build_dir: Path, pools: dict[str, int]) -> None:
+    """voila.json in the served folder (Voila reads it from its working directory): the kernel pool
+    of a session's page, or none. Written on every start, so an old session does not linger."""
+    import json
+
+    manager: dict = {"kernel_pools_config": {page: {"pool_size": n} for page, n in pools.items()}}
+    if pools:
+        manager["fill_delay"] = SESSION_REFILL_SECONDS
+    (Path(build_dir) / "voila.json").write_text(
+        json.dumps({"VoilaKernelManager": manager}, indent=2), encoding="utf-8")
+
+
 def voila_command(build_dir: Path, port: int, *, ip: str = "127.0.0.1", cull_minutes: int = 60,
                   preheat: int = 0) -> list[str]:
     """The Voila command line for a built set."""
@@ -76,10 +105,18 @@ def check_build_dir(build_dir: Path) -> None:
 
 
 def start_voila(build_dir: Path, port: int, *, ip: str = "127.0.0.1", preheat: int = 0,
-                cull_minutes: int = 60, log: Path | None = None) -> subprocess.Popen:
-    """Start Voila on a built set and wait until it listens."""
+                cull_minutes: int = 60, log: Path | None = None,
+                session: tuple[str, int] | None = None) -> subprocess.Popen:
+    """Start Voila on a built set and wait until it listens.
+
+    session=(module id, participants) keeps that many kernels ready for the module's page.
+    """
     build_dir = Path(build_dir).resolve()
     check_build_dir(build_dir)
+    pools = {session_page(build_dir, session[0]): session[1]} if session else {}
+    if pools and not preheat:
+        raise WorkbookError("Een sessie heeft voorverwarmde kernels nodig: laat --voorverwarmen op 1 of meer.")
+    write_voila_config(build_dir, pools)
     out = open(log, "ab") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         voila_command(build_dir, port, ip=ip, preheat=preheat, cull_minutes=cull_minutes),
