@@ -66,6 +66,8 @@ def test_a_session_for_a_module_the_scholengroep_lacks_names_the_choices(tmp_pat
     assert code != 0 and "Traceback" not in err
     assert "module 'stage' zit niet in dit werkboek" in err and "prestatiedruk" in err
     assert session_page(tmp_path, "prestatiedruk") == "10-prestatiedruk.ipynb"
+    code, _out, err = run("serve", str(tmp_path), "--sessie", "prestatiedruk", "--deelnemers", "0")
+    assert code == 1 and "--deelnemers is 0" in err and "Kies 1 of meer" in err
 
     write_voila_config(tmp_path, {"10-prestatiedruk.ipynb": 30})
     pools = json.loads((tmp_path / "voila.json").read_text(encoding="utf-8"))["VoilaKernelManager"]

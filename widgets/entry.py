@@ -51,9 +51,6 @@ class EntryForm(anywidget.AnyWidget):
     def on_submit(self, callback: Callable[[dict[str, str]], None]) -> None:
         self._callbacks.append(callback)
 
-    def value(self, key: str) -> str:
-        return str(self.values.get(key, ""))
-
     def clear(self, key: str) -> None:
         self.values = {**self.values, key: ""}
 

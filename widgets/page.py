@@ -69,8 +69,13 @@ class ParticipantBar(w.VBox):
                 f"{escape(labels.JOIN_UNKNOWN.format(code=self.visit.unknown_code))}</p>"
             )
 
-    def arrived(self) -> None:
-        """The visitor of a preheated page is known now: welcome them, or say their code is unknown."""
+    def wait_for_visitor(self) -> None:
+        """In a preheated kernel, take the participant from the visitor's URL once they open the page."""
+        when_requested(self._arrived)
+
+    def _arrived(self, query: str) -> None:
+        """The visitor is known now: welcome them, or say their code is unknown."""
+        self.visit.arrive(query)
         if self.visit.participant is None:
             self._say_unknown_code()
             return
@@ -120,11 +125,7 @@ class Page:
         display(Markdown(f"# {self.module.title}\n\n{self.words(self.module.summary)}\n\n*{minutes}*"))
         display(self.bar)
         show_now_marker(self.visit)
-        when_requested(self._arrive)
-
-    def _arrive(self, query: str) -> None:
-        self.visit.arrive(query)
-        self.bar.arrived()
+        self.bar.wait_for_visitor()
 
     def words(self, text: str) -> str:
         return fill_placeholders(text, self.visit.config.pupil, self.visit.config.pupils)
@@ -237,12 +238,7 @@ def show_overview(config_path: str = "") -> None:
     show_now_marker(visit)
     display(overview)
     display(mine)
-
-    def arrive(query: str) -> None:
-        visit.arrive(query)
-        bar.arrived()
-
-    when_requested(arrive)
+    bar.wait_for_visitor()
 
 
 def show_now_marker(visit: Visit) -> None:

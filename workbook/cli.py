@@ -65,15 +65,15 @@ def _serve(build_dir: Path, port: int, preheat: int, cull: int, session: str | N
     from workbook.serve import CONFIG_NAME, landing_url, start_voila
 
     if room < 1:
-        raise click.BadParameter("kies 1 of meer deelnemers.", param_hint="--deelnemers")
+        raise WorkbookError(f"--deelnemers is {room}. Kies 1 of meer deelnemers voor de sessie.")
     config = load_config(build_dir / CONFIG_NAME) if (build_dir / CONFIG_NAME).is_file() else None
     proc = start_voila(build_dir, port, preheat=preheat, cull_minutes=cull,
                        session=(session, room) if session else None)
     name = config.name if config else "de scholengroep"
     click.echo(f"Het werkboek van {name} staat klaar. Open in je browser: {landing_url(port)}")
     if session:
-        click.echo(f"Voor de sessie over '{session}' worden {room} pagina's klaargezet; "
-                   f"dat duurt ongeveer {max(1, room * 2 // 60)} minuut of wat. Start de sessie daarna.")
+        click.echo(f"Voor de sessie over '{session}' zet het werkboek {room} pagina's klaar. Dat duurt "
+                   f"ongeveer {room * 2} seconden. Start de sessie als dat klaar is.")
     click.echo("Stoppen: druk op Ctrl+C.")
     try:
         proc.wait()
