@@ -35,7 +35,7 @@ def _as_server_user(cmd: list[str]) -> list[str]:
 
 @contextmanager
 def running_postgres() -> Iterator[str]:
-    """Start a private cluster on a free loopback port; yields a SQLAlchemy URL."""
+    """Start a private cluster on a free loopback port; yields a store URL."""
     bindir = postgres_bin()
     if bindir is None:
         raise RuntimeError("PostgreSQL is not installed: apt-get install postgresql")
@@ -73,11 +73,10 @@ def fresh_schema_url(server_url: str, prefix: str = "t") -> str:
     """A store URL on the test server with a new, empty schema of its own, so tests stay apart."""
     import uuid
 
-    from sqlalchemy import create_engine, text
+    import psycopg
 
     schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(server_url)
-    with engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine.dispose()
+    conninfo = server_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
     return f"{server_url}?options=-csearch_path%3D{schema}"

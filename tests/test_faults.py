@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import event
-
 from widgets.open import OpenWidget
 from workbook.catalog import get_exercise
 from workbook.store import AnswerStore, ParticipantAnswers
@@ -46,10 +44,9 @@ def test_locked_database_shows_a_message_keeps_the_text_and_saves_on_retry(tmp_p
 def test_full_database_says_so_and_keeps_what_was_saved(tmp_path: Path) -> None:
     widget, store, answers = bound_widget(f"sqlite:///{tmp_path / 'a.sqlite'}")
     widget.text.value = "wat al bewaard is"
-    with store.engine.connect() as conn:
-        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
-    event.listen(store.engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count={pages + 1}"))
-    store.engine.dispose()
+    with store.connection() as conn:  # the store's own connection may now grow by one page only
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count={pages + 1}")
 
     widget.text.value = "x" * 200_000
     assert "Niet opgeslagen" in widget.status.value

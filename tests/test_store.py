@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from workbook.errors import StoreError
-from workbook.store import SCHEMA_VERSION, AnswerStore, ParticipantAnswers, meta_table
+from workbook.store import SCHEMA_VERSION, AnswerStore, ParticipantAnswers
 
 WRITERS = 8
 SAVES = 200
@@ -41,9 +44,9 @@ def test_eight_processes_saving_at_once_lose_nothing(store_url: str) -> None:
 
 def test_sqlite_uses_wal_and_a_busy_timeout(tmp_path: Path) -> None:
     with AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
-        with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        with store.connection() as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
 def test_answer_is_replaced_and_survives_reopening(store_url: str) -> None:
@@ -114,14 +117,24 @@ V1_SCHEMA = [
 ]
 
 
-def test_a_schema_1_database_is_upgraded_and_keeps_its_answers(store_url: str) -> None:
-    from sqlalchemy import create_engine
+def run_directly(url: str, statements: list[str]) -> None:
+    """Run SQL on the store's database with the plain driver, without AnswerStore."""
+    if url.startswith("sqlite:///"):
+        conn = sqlite3.connect(url[len("sqlite:///"):])
+    else:
+        import psycopg
 
-    engine = create_engine(store_url)
-    with engine.begin() as conn:
-        for statement in V1_SCHEMA:
-            conn.exec_driver_sql(statement)
-    engine.dispose()
+        conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_schema_1_database_is_upgraded_and_keeps_its_answers(store_url: str) -> None:
+    run_directly(store_url, V1_SCHEMA)
     with AnswerStore(store_url) as store:
         assert store.get_meta("schema_version") == "2"
         assert store.load_answer("groep", "abcd-efgh", "prestatiedruk/eigen-rol") == "oud antwoord"
@@ -134,7 +147,23 @@ def test_a_schema_1_database_is_upgraded_and_keeps_its_answers(store_url: str) -
 
 def test_a_database_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'a.sqlite'}"
-    with AnswerStore(url) as store:
-        store._upsert(meta_table, {"key": "schema_version"}, {"value": "99"})
+    AnswerStore(url).close()
+    run_directly(url, ["UPDATE meta SET value = '99' WHERE key = 'schema_version'"])
     with pytest.raises(StoreError, match="nieuwere versie van het werkboek"):
         AnswerStore(url)
+
+
+def test_a_sqlite_store_imports_neither_sqlalchemy_nor_psycopg(tmp_path: Path) -> None:
+    # Every Voila kernel opens a store: it must stay light (SQLAlchemy alone costs ~11 MB).
+    url = f"sqlite:///{tmp_path / 'a.sqlite'}"
+    check = (
+        "import sys\n"
+        "from workbook.store import AnswerStore\n"
+        f"with AnswerStore({url!r}) as s:\n"
+        "    s.save_answer('g', 'p', 'm/x', 1)\n"
+        "print(sorted(m for m in ('sqlalchemy', 'psycopg') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", check], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -1,75 +1,59 @@
-"""The answer store: answers keyed by scholengroep, participant and exercise id, in any SQLAlchemy database."""
+"""The answer store: answers by scholengroep, participant and exercise, in SQLite or PostgreSQL."""
 
 from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
+import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from types import ModuleType
 from typing import Any
-
-from sqlalchemy import (
-    Column,
-    MetaData,
-    String,
-    Table,
-    Text,
-    and_,
-    create_engine,
-    delete,
-    event,
-    insert,
-    select,
-    update,
-)
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from urllib.parse import urlsplit, urlunsplit
 
 from workbook.errors import StoreError
 
 SCHEMA_VERSION = 2
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
-metadata = MetaData()
-
-meta_table = Table(
-    "meta",
-    metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
+# The tables as earlier (SQLAlchemy) versions created them, so their databases open unchanged.
+# All SQL below is written once for both databases, with '?' placeholders (see AnswerStore._sql).
+CREATE_TABLES = (
+    'CREATE TABLE IF NOT EXISTS meta ("key" VARCHAR(64) NOT NULL, value TEXT NOT NULL, '
+    'PRIMARY KEY ("key"))',
+    "CREATE TABLE IF NOT EXISTS participants (scholengroep VARCHAR(64) NOT NULL, "
+    "code VARCHAR(32) NOT NULL, name TEXT NOT NULL, school TEXT NOT NULL, "
+    "created_at VARCHAR(32) NOT NULL, last_module TEXT, last_seen VARCHAR(32), "
+    "PRIMARY KEY (scholengroep, code))",
+    "CREATE TABLE IF NOT EXISTS answers (scholengroep VARCHAR(64) NOT NULL, "
+    "participant VARCHAR(32) NOT NULL, exercise VARCHAR(128) NOT NULL, value TEXT NOT NULL, "
+    "updated_at VARCHAR(32) NOT NULL, PRIMARY KEY (scholengroep, participant, exercise))",
+    "CREATE TABLE IF NOT EXISTS settings (scholengroep VARCHAR(64) NOT NULL, "
+    '"key" VARCHAR(128) NOT NULL, value TEXT NOT NULL, PRIMARY KEY (scholengroep, "key"))',
 )
+# Added in schema 2: where the participant was last, so the landing page can offer to resume.
+SCHEMA_2_COLUMNS = (("last_module", "TEXT"), ("last_seen", "VARCHAR(32)"))
 
-participants_table = Table(
-    "participants",
-    metadata,
-    Column("scholengroep", String(64), primary_key=True),
-    Column("code", String(32), primary_key=True),
-    Column("name", Text, nullable=False),
-    Column("school", Text, nullable=False, default=""),
-    Column("created_at", String(32), nullable=False),
-    # Added in schema 2: where the participant was last, so the landing page can offer to resume.
-    Column("last_module", Text, nullable=True),
-    Column("last_seen", String(32), nullable=True),
+# In the order of the Participant fields.
+PARTICIPANT_COLUMNS = "scholengroep, code, name, school, created_at, last_module, last_seen"
+UPSERT_META = (
+    'INSERT INTO meta ("key", value) VALUES (?, ?) '
+    'ON CONFLICT ("key") DO UPDATE SET value = excluded.value'
 )
-
-answers_table = Table(
-    "answers",
-    metadata,
-    Column("scholengroep", String(64), primary_key=True),
-    Column("participant", String(32), primary_key=True),
-    Column("exercise", String(128), primary_key=True),
-    Column("value", Text, nullable=False),
-    Column("updated_at", String(32), nullable=False),
+UPSERT_ANSWER = (
+    "INSERT INTO answers (scholengroep, participant, exercise, value, updated_at) "
+    "VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (scholengroep, participant, exercise) "
+    "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
 )
-
-settings_table = Table(
-    "settings",
-    metadata,
-    Column("scholengroep", String(64), primary_key=True),
-    Column("key", String(128), primary_key=True),
-    Column("value", Text, nullable=False),
+UPSERT_SETTING = (
+    'INSERT INTO settings (scholengroep, "key", value) VALUES (?, ?, ?) '
+    'ON CONFLICT (scholengroep, "key") DO UPDATE SET value = excluded.value'
 )
 
 
@@ -99,46 +83,26 @@ def new_code() -> str:
 
 def _describe(url: str) -> str:
     """The URL without a password, safe to show."""
-    from sqlalchemy.engine import make_url
-
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+    except ValueError:
         return "de opgegeven database"
 
 
-def _sqlite_pragmas(busy_ms: int) -> Any:
-    def apply(dbapi_conn: Any, _record: Any) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
-
-    return apply
+def _unusable(url: str, reason: str) -> StoreError:
+    return StoreError(
+        f"De opslag-URL '{_describe(url)}' is niet bruikbaar ({reason}). "
+        "Controleer het veld 'opslag' in de configuratie."
+    )
 
 
-def make_engine(url: str, busy_timeout: float = 30.0) -> Engine:
-    """An engine for url; SQLite gets WAL mode and a busy timeout so many kernels can write at once."""
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": busy_timeout})
-            event.listen(engine, "connect", _sqlite_pragmas(int(busy_timeout * 1000)))
-        else:
-            engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4)
-    except (SQLAlchemyError, ImportError, ValueError) as exc:
-        raise StoreError(
-            f"De opslag-URL '{_describe(url)}' is niet bruikbaar ({type(exc).__name__}). "
-            "Controleer het veld 'opslag' in de configuratie."
-        ) from None
-    return engine
-
-
-def _explain_failure(url: str, exc: OperationalError) -> str:
+def _explain_failure(url: str, exc: Exception) -> str:
     """A Dutch sentence for a failed read or write: what happened and what to do."""
-    detail = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     low = detail.lower()
     if "full" in low or "no space" in low:
         cause = "de schijf of de database is vol. Maak ruimte vrij op de server"
@@ -151,11 +115,18 @@ def _explain_failure(url: str, exc: OperationalError) -> str:
 
 
 class AnswerStore:
-    """All reads and writes of answers, participants and settings. Use as `with AnswerStore(url) as s:`."""
+    """All reads and writes of answers, participants and settings: `with AnswerStore(url) as s:`.
+
+    `sqlite:///path` (or `sqlite:///:memory:`) uses the standard sqlite3 module;
+    `postgresql://` and `postgresql+psycopg://` use psycopg 3, imported only then.
+    """
 
     def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
         self.url = url
-        self.engine = make_engine(url, busy_timeout)
+        self.busy_timeout = busy_timeout
+        self._driver = self._load_driver(url)
+        self._conn: Any = None
+        self._lock = threading.RLock()  # one connection per store; one statement at a time
         self._create_schema()
 
     def __enter__(self) -> AnswerStore:
@@ -165,88 +136,151 @@ class AnswerStore:
         self.close()
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Close the connection; a later call opens a new one."""
+        with self._lock:
+            if self._conn is not None:
+                conn, self._conn = self._conn, None
+                conn.close()
 
     # -- plumbing -------------------------------------------------------------------------------
-    def _run(self, statement: Any, *, attempts: int = 3) -> Any:
-        """Execute one statement in its own transaction, retrying briefly when the database is busy."""
+    @staticmethod
+    def _load_driver(url: str) -> ModuleType:
+        if url == "sqlite://" or url.startswith("sqlite:///"):
+            return sqlite3
+        if url.startswith(("postgresql://", "postgresql+psycopg://")):
+            try:
+                import psycopg  # only here: a SQLite kernel never pays for it
+            except ImportError:
+                raise _unusable(url, 'psycopg ontbreekt: pip install ".[postgres]"') from None
+            return psycopg
+        raise _unusable(url, "alleen sqlite:/// en postgresql:// werken")
+
+    def _connect(self) -> Any:
+        if self._driver is sqlite3:
+            path = self.url[len("sqlite:///"):] or ":memory:"  # 'sqlite://' is in memory too
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=self.busy_timeout, check_same_thread=False)
+            # WAL and a busy timeout, so many kernels can write to one file at once.
+            conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            return conn
+        # libpq reads the URL itself, with query parameters such as ?options=-csearch_path%3D...
+        conninfo = self.url.replace("postgresql+psycopg://", "postgresql://", 1)
+        try:
+            return self._driver.connect(conninfo)
+        except self._driver.ProgrammingError as exc:  # malformed; unreachable is OperationalError
+            raise _unusable(self.url, str(exc).splitlines()[0]) from None
+
+    def _sql(self, sql: str) -> str:
+        """The placeholder style of the driver: '?' for sqlite3, '%s' for psycopg."""
+        return sql if self._driver is sqlite3 else sql.replace("?", "%s")
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        """The live DB-API connection, held for this block (for tests and maintenance only)."""
+        with self._lock:
+            if self._conn is None:
+                self._conn = self._connect()
+            yield self._conn
+
+    def _execute(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[Any]:
+        """Run statements in one transaction; per statement its rows, or how many rows changed."""
+        with self.connection() as conn:
+            try:
+                cur = conn.cursor()
+                results = []
+                for sql, params in statements:
+                    cur.execute(self._sql(sql), tuple(params))
+                    results.append(cur.fetchall() if cur.description is not None else cur.rowcount)
+                cur.close()
+                conn.commit()
+                return results
+            except BaseException:
+                self._rollback(conn)
+                raise
+
+    def _rollback(self, conn: Any) -> None:
+        try:
+            conn.rollback()
+        except self._driver.Error:
+            pass
+        if getattr(conn, "broken", False):  # PostgreSQL went away: the next attempt connects again
+            self._conn = None
+            conn.close()
+
+    def _transaction(self, *statements: tuple[str, Sequence[Any]], attempts: int = 3) -> list[Any]:
+        """Run statements in one transaction, retrying briefly when the database is busy or gone."""
         for attempt in range(attempts):
             try:
-                with self.engine.begin() as conn:
-                    result = conn.execute(statement)
-                    return result.all() if result.returns_rows else result.rowcount
-            except OperationalError as exc:
+                return self._execute(statements)
+            except self._driver.OperationalError as exc:
                 if attempt == attempts - 1:
                     raise StoreError(_explain_failure(self.url, exc)) from None
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")
 
+    def _run(self, sql: str, *params: Any) -> Any:
+        """One statement in its own transaction: its rows for a SELECT, else the rows changed."""
+        return self._transaction((sql, params))[0]
+
     def _create_schema(self) -> None:
         for attempt in range(5):
             try:
-                metadata.create_all(self.engine, checkfirst=True)
+                self._execute([(sql, ()) for sql in CREATE_TABLES])
                 break
-            except OperationalError as exc:
-                if "already exists" in str(exc) or "locked" in str(exc) or "busy" in str(exc):
+            except self._driver.IntegrityError:
+                time.sleep(0.1 * (attempt + 1))  # PostgreSQL: another kernel created it just now
+            except self._driver.Error as exc:
+                text = str(exc)
+                if "already exists" in text or "locked" in text or "busy" in text:
                     time.sleep(0.1 * (attempt + 1))
                     continue
+                if not isinstance(exc, self._driver.OperationalError):
+                    raise
+                detail = (text.strip().splitlines() or [type(exc).__name__])[0]
                 raise StoreError(
-                    f"De database {_describe(self.url)} is niet bereikbaar "
-                    f"({str(exc.orig).splitlines()[0]}). Controleer het veld 'opslag' en of de "
-                    "databaseserver draait."
+                    f"De database {_describe(self.url)} is niet bereikbaar ({detail}). Controleer "
+                    "het veld 'opslag' en of de databaseserver draait."
                 ) from None
-            except IntegrityError:
-                time.sleep(0.1 * (attempt + 1))
         version = self.get_meta("schema_version")
         if version is None:
-            self._upsert(meta_table, {"key": "schema_version"}, {"value": str(SCHEMA_VERSION)})
+            self._run(UPSERT_META, "schema_version", str(SCHEMA_VERSION))
         elif int(version) > SCHEMA_VERSION:
             raise StoreError(
-                f"De database {_describe(self.url)} is gemaakt door een nieuwere versie van het werkboek "
-                f"(schema {version}; deze versie kent schema {SCHEMA_VERSION}). Werk het werkboek bij."
+                f"De database {_describe(self.url)} is gemaakt door een nieuwere versie van het "
+                f"werkboek (schema {version}; deze versie kent schema {SCHEMA_VERSION}). "
+                "Werk het werkboek bij."
             )
         elif int(version) < SCHEMA_VERSION:
             self._upgrade(int(version))
 
     def _upgrade(self, version: int) -> None:
         """Bring an older database up to SCHEMA_VERSION, keeping every answer."""
-        from sqlalchemy import inspect
-
         if version < 2:
-            columns = {c["name"] for c in inspect(self.engine).get_columns("participants")}
-            for name, sql_type in (("last_module", "TEXT"), ("last_seen", "VARCHAR(32)")):
-                if name not in columns:
-                    try:
-                        with self.engine.begin() as conn:
-                            conn.exec_driver_sql(f"ALTER TABLE participants ADD COLUMN {name} {sql_type}")
-                    except OperationalError:
-                        pass  # another kernel upgraded at the same moment
-                    except SQLAlchemyError as exc:
-                        if "exist" not in str(exc).lower() and "duplicate" not in str(exc).lower():
-                            raise
-        self._upsert(meta_table, {"key": "schema_version"}, {"value": str(SCHEMA_VERSION)})
-
-    def _upsert(self, table: Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
-        dialect = self.engine.dialect.name
-        row = {**keys, **values}
-        if dialect in ("sqlite", "postgresql"):
-            if dialect == "sqlite":
-                from sqlalchemy.dialects.sqlite import insert as dialect_insert
-            else:
-                from sqlalchemy.dialects.postgresql import insert as dialect_insert
-            stmt = dialect_insert(table).values(**row)
-            stmt = stmt.on_conflict_do_update(index_elements=list(keys), set_=values)
-            self._run(stmt)
-            return
-        where = and_(*(table.c[k] == v for k, v in keys.items()))
-        if not self._run(update(table).where(where).values(**values)):
-            try:
-                self._run(insert(table).values(**row))
-            except IntegrityError:
-                self._run(update(table).where(where).values(**values))
+            with self.connection() as conn:
+                cur = conn.cursor()
+                cur.execute("SELECT * FROM participants WHERE 1 = 0")
+                columns = {d[0] for d in cur.description}
+                cur.close()
+                conn.rollback()
+            for name, sql_type in SCHEMA_2_COLUMNS:
+                if name in columns:
+                    continue
+                try:
+                    self._execute([(f"ALTER TABLE participants ADD COLUMN {name} {sql_type}", ())])
+                except self._driver.Error as exc:
+                    # Another kernel upgraded at the same moment.
+                    text = str(exc).lower()
+                    if not isinstance(exc, self._driver.OperationalError) and (
+                        "exist" not in text and "duplicate" not in text
+                    ):
+                        raise
+        self._run(UPSERT_META, "schema_version", str(SCHEMA_VERSION))
 
     def get_meta(self, key: str) -> str | None:
-        rows = self._run(select(meta_table.c.value).where(meta_table.c.key == key))
+        rows = self._run('SELECT value FROM meta WHERE "key" = ?', key)
         return rows[0][0] if rows else None
 
     # -- participants ---------------------------------------------------------------------------
@@ -257,108 +291,97 @@ class AnswerStore:
         for _ in range(5):
             p = Participant(scholengroep, new_code(), name, school, now_iso())
             try:
-                self._run(insert(participants_table).values(**p.__dict__))
+                self._run(
+                    f"INSERT INTO participants ({PARTICIPANT_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    *astuple(p),
+                )
                 return p
-            except IntegrityError:
+            except self._driver.IntegrityError:
                 continue
         raise StoreError("Er kon geen unieke deelnemerscode worden gemaakt. Probeer het opnieuw.")
 
     def get_participant(self, scholengroep: str, code: str) -> Participant | None:
-        t = participants_table
         rows = self._run(
-            select(t).where(and_(t.c.scholengroep == scholengroep, t.c.code == code.strip().lower()))
+            f"SELECT {PARTICIPANT_COLUMNS} FROM participants WHERE scholengroep = ? AND code = ?",
+            scholengroep, code.strip().lower(),
         )
         return Participant(*rows[0]) if rows else None
 
     def touch_participant(self, scholengroep: str, code: str, module: str) -> None:
         """Remember the module a participant opened last (for 'ga verder waar je was')."""
-        p = participants_table
         self._run(
-            update(p)
-            .where(and_(p.c.scholengroep == scholengroep, p.c.code == code))
-            .values(last_module=module, last_seen=now_iso())
+            "UPDATE participants SET last_module = ?, last_seen = ? "
+            "WHERE scholengroep = ? AND code = ?",
+            module, now_iso(), scholengroep, code,
         )
 
     def list_participants(self, scholengroep: str) -> list[Participant]:
-        t = participants_table
-        rows = self._run(select(t).where(t.c.scholengroep == scholengroep).order_by(t.c.created_at))
+        rows = self._run(
+            f"SELECT {PARTICIPANT_COLUMNS} FROM participants WHERE scholengroep = ? "
+            "ORDER BY created_at",
+            scholengroep,
+        )
         return [Participant(*r) for r in rows]
 
     def delete_participant(self, scholengroep: str, code: str) -> int:
         """Delete a participant and all their answers; returns how many answers were removed."""
-        a, p = answers_table, participants_table
-        removed = self._run(
-            delete(a).where(and_(a.c.scholengroep == scholengroep, a.c.participant == code))
+        keys = (scholengroep, code)
+        removed, _ = self._transaction(
+            ("DELETE FROM answers WHERE scholengroep = ? AND participant = ?", keys),
+            ("DELETE FROM participants WHERE scholengroep = ? AND code = ?", keys),
         )
-        self._run(delete(p).where(and_(p.c.scholengroep == scholengroep, p.c.code == code)))
         return int(removed)
 
     # -- answers --------------------------------------------------------------------------------
     def save_answer(self, scholengroep: str, participant: str, exercise: str, value: Any) -> str:
         """Save (insert or replace) one answer; returns the time it was saved."""
         stamp = now_iso()
-        self._upsert(
-            answers_table,
-            {"scholengroep": scholengroep, "participant": participant, "exercise": exercise},
-            {"value": json.dumps(value, ensure_ascii=False), "updated_at": stamp},
+        self._run(
+            UPSERT_ANSWER,
+            scholengroep, participant, exercise, json.dumps(value, ensure_ascii=False), stamp,
         )
         return stamp
 
     def load_answer(self, scholengroep: str, participant: str, exercise: str) -> Any | None:
-        a = answers_table
         rows = self._run(
-            select(a.c.value).where(
-                and_(
-                    a.c.scholengroep == scholengroep,
-                    a.c.participant == participant,
-                    a.c.exercise == exercise,
-                )
-            )
+            "SELECT value FROM answers WHERE scholengroep = ? AND participant = ? AND exercise = ?",
+            scholengroep, participant, exercise,
         )
         return json.loads(rows[0][0]) if rows else None
 
     def load_answers(self, scholengroep: str, participant: str) -> dict[str, Any]:
         """All answers of one participant, by exercise id."""
-        a = answers_table
         rows = self._run(
-            select(a.c.exercise, a.c.value).where(
-                and_(a.c.scholengroep == scholengroep, a.c.participant == participant)
-            )
+            "SELECT exercise, value FROM answers WHERE scholengroep = ? AND participant = ?",
+            scholengroep, participant,
         )
         return {ex: json.loads(v) for ex, v in rows}
 
     def answers_for_exercise(self, scholengroep: str, exercise: str) -> dict[str, Any]:
-        """Every participant's answer to one exercise, by participant code (for the trainer only)."""
-        a = answers_table
+        """Every participant's answer to one exercise, by participant code (trainer only)."""
         rows = self._run(
-            select(a.c.participant, a.c.value).where(
-                and_(a.c.scholengroep == scholengroep, a.c.exercise == exercise)
-            )
+            "SELECT participant, value FROM answers WHERE scholengroep = ? AND exercise = ?",
+            scholengroep, exercise,
         )
         return {p: json.loads(v) for p, v in rows}
 
     def all_answers(self, scholengroep: str) -> list[tuple[str, str, Any, str]]:
-        """(participant, exercise, value, updated_at) for the whole scholengroep (for the trainer only)."""
-        a = answers_table
+        """(participant, exercise, value, updated_at) for the whole scholengroep (trainer only)."""
         rows = self._run(
-            select(a.c.participant, a.c.exercise, a.c.value, a.c.updated_at)
-            .where(a.c.scholengroep == scholengroep)
-            .order_by(a.c.participant, a.c.exercise)
+            "SELECT participant, exercise, value, updated_at FROM answers WHERE scholengroep = ? "
+            "ORDER BY participant, exercise",
+            scholengroep,
         )
         return [(p, e, json.loads(v), t) for p, e, v, t in rows]
 
     # -- settings (trainer state such as the exercise marked "nu") ------------------------------
     def set_setting(self, scholengroep: str, key: str, value: Any) -> None:
-        self._upsert(
-            settings_table,
-            {"scholengroep": scholengroep, "key": key},
-            {"value": json.dumps(value, ensure_ascii=False)},
-        )
+        self._run(UPSERT_SETTING, scholengroep, key, json.dumps(value, ensure_ascii=False))
 
     def get_setting(self, scholengroep: str, key: str, default: Any = None) -> Any:
-        s = settings_table
         rows = self._run(
-            select(s.c.value).where(and_(s.c.scholengroep == scholengroep, s.c.key == key))
+            'SELECT value FROM settings WHERE scholengroep = ? AND "key" = ?', scholengroep, key
         )
         return json.loads(rows[0][0]) if rows else default
 
