@@ -48,11 +48,27 @@ def pages_for(config: Config) -> list[tuple[str, str]]:
 
 def execute_page(source: str, target: str, cwd: str) -> None:
     """Run one notebook with papermill (in a worker process)."""
+    import tempfile
+    import uuid
+
     import papermill
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import Unicode, default
+
+    class LocalSocketKernelManager(AsyncKernelManager):
+        """Kernels that talk over local sockets: parallel builds (and Voila's kernels) picking free
+        TCP ports at the same moment could choose the same one ("Address already in use")."""
+
+        transport = Unicode("ipc")
+
+        @default("ip")
+        def _unique_socket_prefix(self) -> str:
+            return os.path.join(tempfile.gettempdir(), f"werkboek-bouw-{uuid.uuid4().hex}")
 
     papermill.execute_notebook(
         source, target, parameters={"config_pad": CONFIG_NAME}, cwd=cwd,
         progress_bar=False, kernel_name="python3", log_output=False,
+        kernel_manager_class=LocalSocketKernelManager,
     )
 
 
