@@ -8,17 +8,18 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget
+from widgets.shared import make
 
 
 class ActiepuntenWidget(ExerciseWidget):
     """A growing list of action points, each a 'what' and a 'when'."""
 
     def build(self) -> list[w.Widget]:
-        self.rows_box = w.VBox()
+        self.rows_box = make(w.VBox)
         self.rows: list[tuple[w.Text, w.Text, w.Button]] = []
-        self.add = w.Button(description=labels.ADD_ACTION, tooltip=labels.ADD_ACTION)
+        self.add = make(w.Button, description=labels.ADD_ACTION, tooltip=labels.ADD_ACTION)
         self.add.on_click(lambda _b: self._add_row("", "", focus_save=True))
-        self.limit = w.HTML("")
+        self.limit = make(w.HTML, "")
         self._add_row("", "")
         return [self.rows_box, self.add, self.limit]
 
@@ -27,14 +28,14 @@ class ActiepuntenWidget(ExerciseWidget):
             self.limit.value = f'<p class="wb-hint">{labels.MAX_ACTIONS.format(n=self.spec["max_items"])}</p>'
             return
         n = len(self.rows) + 1
-        text = w.Text(value=what, description=labels.ACTION_TEXT.format(n=n),
+        text = make(w.Text, value=what, description=labels.ACTION_TEXT.format(n=n),
                       placeholder=labels.ACTION_PLACEHOLDER, continuous_update=True,
-                      style={"description_width": "initial"}, layout=w.Layout(width="60%"))
-        due = w.Text(value=when, description=labels.ACTION_WHEN,
+                      style={"description_width": "initial"}, layout=dict(width="60%"))
+        due = make(w.Text, value=when, description=labels.ACTION_WHEN,
                      placeholder=labels.ACTION_WHEN_PLACEHOLDER, continuous_update=True,
-                     style={"description_width": "initial"}, layout=w.Layout(width="30%"))
-        remove = w.Button(description=labels.REMOVE_ACTION, tooltip=labels.REMOVE_ACTION_TIP.format(n=n),
-                          layout=w.Layout(width="auto"))
+                     style={"description_width": "initial"}, layout=dict(width="30%"))
+        remove = make(w.Button, description=labels.REMOVE_ACTION, tooltip=labels.REMOVE_ACTION_TIP.format(n=n),
+                          layout=dict(width="auto"))
         row = (text, due, remove)
         remove.on_click(lambda _b, r=row: self._remove_row(r))
         text.observe(self.changed, "value")
@@ -56,7 +57,7 @@ class ActiepuntenWidget(ExerciseWidget):
         for n, (text, _due, remove) in enumerate(self.rows, start=1):
             text.description = labels.ACTION_TEXT.format(n=n)
             remove.tooltip = labels.REMOVE_ACTION_TIP.format(n=n)
-        self.rows_box.children = [w.HBox(list(r)) for r in self.rows]
+        self.rows_box.children = [make(w.HBox, list(r)) for r in self.rows]
 
     def controls(self) -> list[w.Widget]:
         return [c for row in self.rows for c in row] + [self.add]

@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets import labels
+from widgets.shared import make, shared_layout
 from workbook.catalog import Exercise, fill_placeholders
 from workbook.errors import StoreError
 from workbook.store import ParticipantAnswers
@@ -22,7 +23,7 @@ def escape(text: str) -> str:
 def paragraph(text: str, css: str = "") -> w.HTML:
     """A block of plain text shown as HTML-escaped text, keeping line breaks."""
     body = "<br>".join(escape(line) for line in text.splitlines())
-    return w.HTML(f'<div class="wb-text {css}">{body}</div>')
+    return make(w.HTML, f'<div class="wb-text {css}">{body}</div>')
 
 
 class ExerciseWidget(w.VBox):
@@ -34,17 +35,18 @@ class ExerciseWidget(w.VBox):
         self._pupil_words = (pupil, pupils)
         self._answers: ParticipantAnswers | None = None
         self._restoring = False
-        self.status = w.HTML(self._status_html(labels.NOT_JOINED, "wb-status-idle"))
-        self.retry = w.Button(description=labels.RETRY_SAVE, tooltip=labels.RETRY_SAVE,
+        self.status = make(w.HTML, self._status_html(labels.NOT_JOINED, "wb-status-idle"))
+        self.retry = make(w.Button, description=labels.RETRY_SAVE, tooltip=labels.RETRY_SAVE,
                               layout=w.Layout(display="none", width="auto"))
         self.retry.on_click(self.changed)
-        header = w.HTML(
+        header = make(w.HTML,
             f'<h3 class="wb-title" id="{self.anchor}">{escape(self.words(exercise.title))}</h3>'
             f'<p class="wb-prompt">{escape(self.words(exercise.prompt))}</p>'
             + (f'<p class="wb-help">{escape(self.words(exercise.help))}</p>' if exercise.help else "")
         )
         body = self.build()
-        super().__init__([header, *body, w.HBox([self.status, self.retry])])
+        super().__init__([header, *body, make(w.HBox, [self.status, self.retry])],
+                         layout=shared_layout())
         self.add_class("wb-exercise")
         self.add_class(f"wb-kind-{exercise.kind}")
         self.set_enabled(False)

@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget, paragraph
+from widgets.shared import make
 
 
 class ChecklistWidget(ExerciseWidget):
@@ -14,13 +15,13 @@ class ChecklistWidget(ExerciseWidget):
 
     def build(self) -> list[w.Widget]:
         self.boxes = [
-            w.Checkbox(value=False, description=self.words(text), indent=False,
-                       layout=w.Layout(width="auto"))
+            make(w.Checkbox, value=False, description=self.words(text), indent=False,
+                       layout=dict(width="auto"))
             for text in self.spec["items"]
         ]
         for box in self.boxes:
             box.observe(self.changed, "value")
-        parts: list[w.Widget] = [w.VBox(self.boxes)]
+        parts: list[w.Widget] = [make(w.VBox, self.boxes)]
         if self.spec["reflection"]:
             parts.append(paragraph(self.words(self.spec["reflection"]), "wb-hint"))
         return parts

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from widgets.shared import make
+
 
 class Choices:
     """The controls for picking from options, and the chosen option indices."""
@@ -17,16 +19,16 @@ class Choices:
         self.radio: w.RadioButtons | None = None
         if multiple:
             self.boxes = [
-                w.Checkbox(value=False, description=text, indent=False,
-                           layout=w.Layout(width="auto"))
+                make(w.Checkbox, value=False, description=text, indent=False,
+                           layout=dict(width="auto"))
                 for text in texts
             ]
             for box in self.boxes:
                 box.observe(on_change, "value")
-            self.widget: w.Widget = w.VBox(self.boxes)
+            self.widget: w.Widget = make(w.VBox, self.boxes)
         else:
-            self.radio = w.RadioButtons(options=texts, value=None, description="",
-                                        layout=w.Layout(width="auto"))
+            self.radio = make(w.RadioButtons, options=texts, value=None, description="",
+                                        layout=dict(width="auto"))
             self.radio.observe(on_change, "value")
             self.widget = self.radio
 

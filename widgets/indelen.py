@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.shared import make
 
 
 class IndelenWidget(ExerciseWidget):
@@ -19,21 +20,21 @@ class IndelenWidget(ExerciseWidget):
         options = [(labels.SORT_PICK, ""), *((self.words(c), c) for c in self.categories)]
         self.pickers = []
         for item in self.items:
-            picker = w.Dropdown(
+            picker = make(w.Dropdown,
                 options=options,
                 value="",
                 description=self.words(item["text"]),
                 style={"description_width": "60%"},
-                layout=w.Layout(width="100%"),
+                layout=dict(width="100%"),
             )
             picker.add_class("wb-sort-item")
             picker.observe(self._on_pick, "value")
             self.pickers.append(picker)
-        parts: list[w.Widget] = [w.VBox(self.pickers)]
-        self.feedback = w.HTML("")
+        parts: list[w.Widget] = [make(w.VBox, self.pickers)]
+        self.feedback = make(w.HTML, "")
         self.checked = False
         if self.spec["checkable"]:
-            self.check = w.Button(
+            self.check = make(w.Button,
                 description=labels.CHECK, tooltip=labels.CHECK_TIP, button_style="primary"
             )
             self.check.on_click(self._on_check)

@@ -10,6 +10,7 @@ import ipywidgets as w
 from widgets import labels
 from widgets.base import ExerciseWidget
 from widgets.choices import Choices
+from widgets.shared import make
 
 # Dutch words for emoji that authors may use on their own, so every option has a readable name.
 EMOJI_WORDS = {
@@ -72,7 +73,7 @@ class KeuzeWidget(ExerciseWidget):
         self.choices = Choices(shown, self.spec["multiple"], self.changed)
         self.choices.widget.add_class("wb-keuze-options")
         hint = labels.KEUZE_MANY if self.choices.multiple else labels.KEUZE_ONE
-        return [w.HTML(f'<p class="wb-hint">{hint}</p>'), self.choices.widget]
+        return [make(w.HTML, f'<p class="wb-hint">{hint}</p>'), self.choices.widget]
 
     @property
     def radio(self) -> w.RadioButtons | None:

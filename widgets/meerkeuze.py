@@ -9,6 +9,7 @@ import ipywidgets as w
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
 from widgets.choices import Choices
+from widgets.shared import make
 
 
 class MeerkeuzeWidget(ExerciseWidget):
@@ -19,11 +20,11 @@ class MeerkeuzeWidget(ExerciseWidget):
         self.choices = Choices(options, self.spec["multiple"], self._on_choice)
         self.multiple = self.choices.multiple
         hint = labels.CHOOSE_ALL if self.multiple else labels.CHOOSE_ONE
-        self.check = w.Button(description=labels.CHECK, tooltip=labels.CHECK_TIP, button_style="primary")
+        self.check = make(w.Button, description=labels.CHECK, tooltip=labels.CHECK_TIP, button_style="primary")
         self.check.on_click(self._on_check)
-        self.feedback = w.HTML("")
+        self.feedback = make(w.HTML, "")
         self.checked = False
-        return [w.HTML(f'<p class="wb-hint">{hint}</p>'), self.choices.widget, self.check, self.feedback]
+        return [make(w.HTML, f'<p class="wb-hint">{hint}</p>'), self.choices.widget, self.check, self.feedback]
 
     def controls(self) -> list[w.Widget]:
         return [*self.choices.controls(), self.check]

@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import escape
+from widgets.shared import make
 from workbook.errors import WorkbookError
 from workbook.session import Visit
 
@@ -28,18 +29,18 @@ class MyWorkbook(w.VBox):
         self.visit = visit
         self.on_forget = on_forget
         self.add_class("wb-page")
-        self.make = w.Button(description=labels.REPORT_MAKE, tooltip=labels.REPORT_MAKE_TIP,
+        self.make = make(w.Button, description=labels.REPORT_MAKE, tooltip=labels.REPORT_MAKE_TIP,
                              button_style="primary")
-        self.links = w.HTML("")
-        self.delete = w.Button(description=labels.FORGET_ASK, tooltip=labels.FORGET_ASK_TIP,
-                               layout=w.Layout(width="auto"))
-        self.confirm = w.Button(description=labels.FORGET_YES, button_style="danger",
+        self.links = make(w.HTML, "")
+        self.delete = make(w.Button, description=labels.FORGET_ASK, tooltip=labels.FORGET_ASK_TIP,
+                               layout=dict(width="auto"))
+        self.confirm = make(w.Button, description=labels.FORGET_YES, button_style="danger",
                                 tooltip=labels.FORGET_YES)
-        self.cancel = w.Button(description=labels.FORGET_NO, tooltip=labels.FORGET_NO)
-        self.message = w.HTML("")
-        self.confirm_box = w.VBox([w.HTML(f'<p class="wb-error" role="alert">{escape(labels.FORGET_WARNING)}</p>'),
-                                   w.HBox([self.confirm, self.cancel])])
-        self.confirm_box.layout.display = "none"
+        self.cancel = make(w.Button, description=labels.FORGET_NO, tooltip=labels.FORGET_NO)
+        self.message = make(w.HTML, "")
+        warning = make(w.HTML, f'<p class="wb-error" role="alert">{escape(labels.FORGET_WARNING)}</p>')
+        self.confirm_box = make(w.VBox, [warning, make(w.HBox, [self.confirm, self.cancel])],
+                                layout=w.Layout(display="none"))
         self.make.on_click(self._make)
         self.delete.on_click(lambda _b: self._show_confirm(True))
         self.cancel.on_click(lambda _b: self._show_confirm(False))
@@ -50,8 +51,8 @@ class MyWorkbook(w.VBox):
         if self.visit.participant is None:
             self.children = [self.message] if self.message.value else []
             return
-        self.children = [w.HTML(f"<h2>{escape(labels.REPORT_TITLE)}</h2><p>{escape(labels.REPORT_INTRO)}</p>"),
-                         w.HBox([self.make, self.delete]), self.links, self.confirm_box, self.message]
+        self.children = [make(w.HTML, f"<h2>{escape(labels.REPORT_TITLE)}</h2><p>{escape(labels.REPORT_INTRO)}</p>"),
+                         make(w.HBox, [self.make, self.delete]), self.links, self.confirm_box, self.message]
 
     def _make(self, _b: object) -> None:
         from workbook.report import report_html, report_pdf

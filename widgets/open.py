@@ -8,20 +8,21 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget
+from widgets.shared import make
 
 
 class OpenWidget(ExerciseWidget):
     """One free-text answer."""
 
     def build(self) -> list[w.Widget]:
-        self.text = w.Textarea(
+        self.text = make(w.Textarea,
             value="",
             placeholder=self.words(self.spec["placeholder"]),
             description=labels.YOUR_ANSWER,
             rows=self.spec["lines"],
             continuous_update=True,
             style={"description_width": "initial"},
-            layout=w.Layout(width="95%"),
+            layout=dict(width="95%"),
         )
         self.text.observe(self.changed, "value")
         return [self.text]

@@ -13,6 +13,7 @@ from widgets import labels
 from widgets.base import ExerciseWidget, escape
 from widgets.entry import EntryForm, field
 from widgets.registry import WIDGETS
+from widgets.shared import make
 from widgets.urlsync import UrlSync
 from workbook.catalog import Module, fill_placeholders, get_exercise, get_module, list_modules
 from workbook.errors import WorkbookError
@@ -53,11 +54,11 @@ class ParticipantBar(w.VBox):
         self.form = EntryForm(
             [field("name", labels.JOIN_NAME, placeholder=labels.JOIN_NAME_PLACEHOLDER, width="20em"), school],
             labels.JOIN_BUTTON, button_title=labels.JOIN_TITLE, primary=True)
-        self.message = w.HTML("")
+        self.message = make(w.HTML, "")
         self._say_unknown_code()
         self.form.on_submit(self._join)
         self.children = [
-            w.HTML(f"<h2>{labels.JOIN_TITLE}</h2><p>{escape(labels.JOIN_INTRO)}</p>"),
+            make(w.HTML, f"<h2>{labels.JOIN_TITLE}</h2><p>{escape(labels.JOIN_INTRO)}</p>"),
             self.form,
             self.message,
         ]
@@ -106,7 +107,7 @@ class ParticipantBar(w.VBox):
         text = labels.WELCOME.format(name=escape(p.name), school=school, code=escape(p.code))
         link = (f'<br><a href="{OVERVIEW_NOTEBOOK}?{QUERY_KEY}={html.escape(p.code)}">'
                 f"{labels.BACK_TO_OVERVIEW}</a>" if self.back_link else "")
-        self.children = [w.HTML(f'<div class="wb-bar" role="status">{text}{link}</div>'), self.sync]
+        self.children = [make(w.HTML, f'<div class="wb-bar" role="status">{text}{link}</div>'), self.sync]
 
 
 class Page:
@@ -220,7 +221,7 @@ class Overview(w.VBox):
             module = next(m for m in list_modules() if m.id == last)
             resume = (f'<p class="wb-bar"><a href="{module.notebook}?{QUERY_KEY}={html.escape(code)}">'
                       f"{labels.RESUME.format(title=escape(module.title))}</a></p>")
-        self.children = [w.HTML(f'{resume}<ul class="wb-modules">{"".join(items)}</ul>')]
+        self.children = [make(w.HTML, f'{resume}<ul class="wb-modules">{"".join(items)}</ul>')]
 
 
 def show_overview(config_path: str = "") -> None:

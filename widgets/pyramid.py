@@ -13,6 +13,7 @@ import yaml
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.shared import make
 from workbook.errors import WorkbookError
 from workbook.pyramid import (
     LAYER_NAMES,
@@ -59,7 +60,7 @@ class PyramidWidget(ExerciseWidget):
             export_name=self.exercise.id.split("/")[-1] + ".yaml",
         )
         self.board.observe(self._on_board, "value")
-        self.analysis = w.HTML("")
+        self.analysis = make(w.HTML, "")
         self.analysis.add_class("wb-pyramid-analysis")
         self.import_box = self._build_import()
         self._refresh()
@@ -70,20 +71,20 @@ class PyramidWidget(ExerciseWidget):
             accept=".yaml,.yml,.json", multiple=False, description=labels.PYRAMID_UPLOAD
         )
         self.upload.observe(self._on_upload, "value")
-        self.paste = w.Textarea(
+        self.paste = make(w.Textarea,
             description=labels.PYRAMID_PASTE,
             placeholder="school: ...\nlayers:\n  base:\n    - {name: ..., hours_per_week: 2}",
             style={"description_width": "initial"},
-            layout=w.Layout(width="95%", height="7em"),
+            layout=dict(width="95%", height="7em"),
         )
-        self.load = w.Button(description=labels.PYRAMID_LOAD, tooltip=labels.PYRAMID_LOAD_TIP)
+        self.load = make(w.Button, description=labels.PYRAMID_LOAD, tooltip=labels.PYRAMID_LOAD_TIP)
         self.load.on_click(lambda _b: self.import_text(self.paste.value))
-        self.import_message = w.HTML("")
+        self.import_message = make(w.HTML, "")
         box = w.Accordion(
             [
-                w.VBox(
+                make(w.VBox,
                     [
-                        w.HTML(f'<p class="wb-hint">{escape(labels.PYRAMID_IMPORT_HELP)}</p>'),
+                        make(w.HTML, f'<p class="wb-hint">{escape(labels.PYRAMID_IMPORT_HELP)}</p>'),
                         self.upload,
                         self.paste,
                         self.load,

@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.shared import make
 
 
 class RangschikkenWidget(ExerciseWidget):
@@ -23,12 +24,12 @@ class RangschikkenWidget(ExerciseWidget):
             while order == sorted(order):
                 rng.shuffle(order)
         self.order = order
-        self.list_box = w.VBox()
+        self.list_box = make(w.VBox)
         self.buttons: list[w.Button] = []
         parts: list[w.Widget] = [self.list_box]
-        self.feedback = w.HTML("")
+        self.feedback = make(w.HTML, "")
         if self.spec["ordered"]:
-            self.check = w.Button(description=labels.CHECK_ORDER, button_style="primary",
+            self.check = make(w.Button, description=labels.CHECK_ORDER, button_style="primary",
                                   tooltip=labels.CHECK_TIP)
             self.check.on_click(self._on_check)
             parts += [self.check, self.feedback]
@@ -41,11 +42,11 @@ class RangschikkenWidget(ExerciseWidget):
         if not self.buttons:
             rows = []
             for pos in range(len(self.order)):
-                up = w.Button(description=labels.UP, layout=w.Layout(width="90px"))
-                down = w.Button(description=labels.DOWN, layout=w.Layout(width="90px"))
+                up = make(w.Button, description=labels.UP, layout=dict(width="90px"))
+                down = make(w.Button, description=labels.DOWN, layout=dict(width="90px"))
                 up.on_click(lambda _b, p=pos: self.move(p, -1))
                 down.on_click(lambda _b, p=pos: self.move(p, +1))
-                rows.append(w.HBox([up, down, w.HTML()], layout=w.Layout(align_items="center")))
+                rows.append(make(w.HBox, [up, down, make(w.HTML)], layout=dict(align_items="center")))
                 self.buttons += [up, down]
             self.list_box.children = rows
         enabled = self._answers is not None

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.shared import make
 
 
 class SchaalWidget(ExerciseWidget):
@@ -21,18 +22,18 @@ class SchaalWidget(ExerciseWidget):
         self.rows = []
         parts: list[w.Widget] = []
         for text in statements:
-            radio = w.RadioButtons(
+            radio = make(w.RadioButtons,
                 options=self.options,
                 value=None,
                 description=text,
                 style={"description_width": "initial"},
-                layout=w.Layout(width="auto"),
+                layout=dict(width="auto"),
             )
             radio.add_class("wb-scale-row")
             radio.observe(self._on_change, "value")
             self.rows.append(radio)
             parts.append(radio)
-        self.summary = w.HTML("")
+        self.summary = make(w.HTML, "")
         if self.spec["concern_max"] is not None:
             parts.append(self.summary)
             self.summary.value = self.summary_html()

@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget, escape
+from widgets.shared import make
 from workbook.wheel import wheel_svg
 
 
@@ -20,28 +21,28 @@ class SchijfWidget(ExerciseWidget):
         self.rows: list[w.RadioButtons] = []
         parts: list[w.Widget] = []
         for seg in self.spec["segments"]:
-            radio = w.RadioButtons(
+            radio = make(w.RadioButtons,
                 options=options,
                 value=None,
                 description=self.words(seg["name"]),
                 style={"description_width": "initial"},
-                layout=w.Layout(width="auto"),
+                layout=dict(width="auto"),
             )
             radio.add_class("wb-scale-row")
             radio.observe(self._on_change, "value")
             self.rows.append(radio)
-            about = w.HTML(
+            about = make(w.HTML,
                 f'<p class="wb-hint wb-segment-about">{escape(self.words(seg["description"]))}</p>'
             )
-            segment = w.VBox([radio, about])
+            segment = make(w.VBox, [radio, about])
             segment.add_class("wb-segment")
             parts.append(segment)
-        self.wheel = w.HTML(self.wheel_html())
+        self.wheel = make(w.HTML, self.wheel_html())
         self.wheel.add_class("wb-wheel-box")
         layout = w.Layout(flex_flow="row wrap", align_items="flex-start", width="100%")
-        ratings = w.VBox(parts, layout=w.Layout(flex="1 1 26em"))
+        ratings = make(w.VBox, parts, layout=dict(flex="1 1 26em"))
         return [
-            w.Box([ratings, w.Box([self.wheel], layout=w.Layout(flex="1 1 22em"))], layout=layout)
+            make(w.Box, [ratings, make(w.Box, [self.wheel], layout=dict(flex="1 1 22em"))], layout=layout)
         ]
 
     def controls(self) -> list[w.Widget]:

@@ -10,6 +10,7 @@ import ipywidgets as w
 from widgets import labels
 from widgets.base import escape
 from widgets.seating_view import classroom_html, comparison_html
+from widgets.shared import make
 from workbook.seating import (
     MARKS,
     desk_reasons,
@@ -59,53 +60,53 @@ class SeatingPanel:
         self.owner = owner
         self._showing = False
         wide = {"description_width": "initial"}
-        self.mark_pupil = w.Dropdown(description=labels.SEAT_MARK_PUPIL, style=wide, layout=NARROW)
+        self.mark_pupil = make(w.Dropdown, description=labels.SEAT_MARK_PUPIL, style=wide, layout=NARROW)
         self.mark_pupil.observe(lambda _c: self._show_marks(), "value")
         self.mark_boxes = {
-            mark: w.Checkbox(
+            mark: make(w.Checkbox,
                 description=labels.SEAT_MARK_WORDS[mark], indent=False, layout={"width": "auto"}
             )
             for mark in MARKS
         }
         for mark, box in self.mark_boxes.items():
             box.observe(lambda c, m=mark: self._set_mark(m, c["new"]), "value")
-        self.marked = w.HTML("")
-        self.propose = w.Button(
+        self.marked = make(w.HTML, "")
+        self.propose = make(w.Button,
             description=labels.SEAT_PROPOSE,
             tooltip=labels.SEAT_PROPOSE_TIP,
-            layout=w.Layout(width="auto"),
+            layout=dict(width="auto"),
         )
         self.propose.on_click(lambda _b: self._propose())
-        self.plan = w.HTML("")
-        self.swap_a = w.Dropdown(description=labels.SEAT_SWAP_A, style=wide, layout=NARROW)
-        self.swap_b = w.Dropdown(description=labels.SEAT_SWAP_B, style=wide, layout=NARROW)
-        self.swap = w.Button(description=labels.SEAT_SWAP, tooltip=labels.SEAT_SWAP_TIP)
+        self.plan = make(w.HTML, "")
+        self.swap_a = make(w.Dropdown, description=labels.SEAT_SWAP_A, style=wide, layout=NARROW)
+        self.swap_b = make(w.Dropdown, description=labels.SEAT_SWAP_B, style=wide, layout=NARROW)
+        self.swap = make(w.Button, description=labels.SEAT_SWAP, tooltip=labels.SEAT_SWAP_TIP)
         self.swap.on_click(lambda _b: self._swap())
-        self.message = w.HTML("")
-        self.new_measure = w.Button(description=labels.MEASURE_NEW, tooltip=labels.MEASURE_NEW_TIP)
+        self.message = make(w.HTML, "")
+        self.new_measure = make(w.Button, description=labels.MEASURE_NEW, tooltip=labels.MEASURE_NEW_TIP)
         self.new_measure.on_click(lambda _b: self._ask_new())
-        self.measure_yes = w.Button(
+        self.measure_yes = make(w.Button,
             description=labels.MEASURE_YES,
             tooltip=labels.MEASURE_YES,
             button_style="warning",
             layout=w.Layout(display="none", width="auto"),
         )
         self.measure_yes.on_click(lambda _b: self._new_measurement())
-        self.measure_msg = w.HTML("")
-        self.compare = w.HTML("")
-        self.box = w.VBox(
+        self.measure_msg = make(w.HTML, "")
+        self.compare = make(w.HTML, "")
+        self.box = make(w.VBox,
             [
-                w.HTML(_heading(labels.SEAT_MARKS_TITLE, labels.SEAT_MARKS_HINT)),
+                make(w.HTML, _heading(labels.SEAT_MARKS_TITLE, labels.SEAT_MARKS_HINT)),
                 self.mark_pupil,
                 *self.mark_boxes.values(),
                 self.marked,
-                w.HTML(_heading(labels.SEAT_TITLE, labels.SEAT_HINT)),
-                w.HBox([self.propose]),
+                make(w.HTML, _heading(labels.SEAT_TITLE, labels.SEAT_HINT)),
+                make(w.HBox, [self.propose]),
                 self.plan,
-                w.HBox([self.swap_a, self.swap_b, self.swap]),
+                make(w.HBox, [self.swap_a, self.swap_b, self.swap]),
                 self.message,
-                w.HTML(_heading(labels.MEASURE_TITLE, labels.MEASURE_HINT)),
-                w.HBox([self.new_measure, self.measure_yes]),
+                make(w.HTML, _heading(labels.MEASURE_TITLE, labels.MEASURE_HINT)),
+                make(w.HBox, [self.new_measure, self.measure_yes]),
                 self.measure_msg,
                 self.compare,
             ]

@@ -14,6 +14,7 @@ from widgets import labels
 from widgets.base import ExerciseWidget, escape
 from widgets.entry import EntryForm, field
 from widgets.seating_panel import SeatingPanel, clean_extras
+from widgets.shared import make
 from widgets.sociogram_panels import analysis_html, edges_for, problems_html
 from workbook.errors import ImportDataError
 from workbook.sociogram import POSITIVE, analyse, layout, standard_questions
@@ -53,63 +54,63 @@ class SociogramWidget(ExerciseWidget):
         self.data = empty_class()
         self._pending: tuple[str, Any] | None = None
         wide = {"description_width": "initial"}
-        self.privacy = w.HTML(f'<p class="wb-hint">{escape(labels.SOCIO_PRIVACY)}</p>')
+        self.privacy = make(w.HTML, f'<p class="wb-hint">{escape(labels.SOCIO_PRIVACY)}</p>')
         self.entry = EntryForm([field("name", labels.SOCIO_NAME, placeholder=labels.SOCIO_NAME_PLACEHOLDER)],
                                labels.SOCIO_ADD)
         self.entry.on_submit(lambda values: self._add_pupil(values["name"]))
-        self.message = w.HTML("")
-        self.confirm = w.Button(description=labels.SOCIO_CONFIRM, tooltip=labels.SOCIO_CONFIRM, button_style="warning")
-        self.cancel = w.Button(description=labels.SOCIO_CANCEL, tooltip=labels.SOCIO_CANCEL)
+        self.message = make(w.HTML, "")
+        self.confirm = make(w.Button, description=labels.SOCIO_CONFIRM, tooltip=labels.SOCIO_CONFIRM, button_style="warning")
+        self.cancel = make(w.Button, description=labels.SOCIO_CANCEL, tooltip=labels.SOCIO_CANCEL)
         self.confirm.on_click(self._confirmed)
         self.cancel.on_click(lambda _b: self._clear_pending())
-        self.confirm_box = w.HBox([self.confirm, self.cancel], layout=w.Layout(display="none"))
-        self.question = w.Dropdown(description=labels.SOCIO_QUESTION, style=wide)
-        self.chooser = w.Dropdown(description=labels.SOCIO_CHOOSER, style=wide)
+        self.confirm_box = make(w.HBox, [self.confirm, self.cancel], layout=w.Layout(display="none"))
+        self.question = make(w.Dropdown, description=labels.SOCIO_QUESTION, style=wide)
+        self.chooser = make(w.Dropdown, description=labels.SOCIO_CHOOSER, style=wide)
         self.question.observe(lambda _c: self._refresh_ticks(), "value")
         self.chooser.observe(lambda _c: self._refresh_ticks(), "value")
-        self.ticks_title = w.HTML("")
-        self.ticks = w.VBox()
+        self.ticks_title = make(w.HTML, "")
+        self.ticks = make(w.VBox)
         self.canvas = SociogramCanvas(words=labels.SOCIO_CANVAS)
         self.canvas.on_msg(self._on_canvas)
-        self.show_negative = w.Checkbox(value=True, description=labels.SOCIO_SHOW_NEGATIVE, indent=False)
+        self.show_negative = make(w.Checkbox, value=True, description=labels.SOCIO_SHOW_NEGATIVE, indent=False)
         self.show_negative.observe(lambda c: setattr(self.canvas, "show_negative", c["new"]), "value")
-        self.arrange = w.Button(description=labels.SOCIO_ARRANGE, tooltip=labels.SOCIO_ARRANGE_TIP)
+        self.arrange = make(w.Button, description=labels.SOCIO_ARRANGE, tooltip=labels.SOCIO_ARRANGE_TIP)
         self.arrange.on_click(lambda _b: self._arrange(all_pupils=True))
-        self.table = w.HTML("")
+        self.table = make(w.HTML, "")
         self._build_import_export()
         self.seating = SeatingPanel(self)
         self._refresh()
         return [
             self.privacy, self.entry, self.message, self.confirm_box,
-            w.HBox([self.question, self.chooser]), self.ticks_title, self.ticks,
-            w.HBox([self.show_negative, self.arrange]), self.canvas, self.table, self.seating.box,
+            make(w.HBox, [self.question, self.chooser]), self.ticks_title, self.ticks,
+            make(w.HBox, [self.show_negative, self.arrange]), self.canvas, self.table, self.seating.box,
             self.import_box, self.export_box, self.delete_box,
         ]
 
     def _build_import_export(self) -> None:
         area = {"description_width": "initial"}
-        self.import_noms = w.Textarea(description=labels.SOCIO_IMPORT_NOMS, style=area,
-                                      layout=w.Layout(width="95%", height="7em"))
-        self.import_roster = w.Textarea(description=labels.SOCIO_IMPORT_ROSTER, style=area,
-                                        layout=w.Layout(width="95%", height="5em"))
-        self.import_button = w.Button(description=labels.SOCIO_IMPORT, tooltip=labels.SOCIO_IMPORT_TIP)
+        self.import_noms = make(w.Textarea, description=labels.SOCIO_IMPORT_NOMS, style=area,
+                                      layout=dict(width="95%", height="7em"))
+        self.import_roster = make(w.Textarea, description=labels.SOCIO_IMPORT_ROSTER, style=area,
+                                        layout=dict(width="95%", height="5em"))
+        self.import_button = make(w.Button, description=labels.SOCIO_IMPORT, tooltip=labels.SOCIO_IMPORT_TIP)
         self.import_button.on_click(lambda _b: self._import())
-        self.import_result = w.HTML("")
-        self.import_box = w.VBox([w.HTML(f"<h4>{labels.SOCIO_IMPORT_TITLE}</h4>"), self.import_noms,
+        self.import_result = make(w.HTML, "")
+        self.import_box = make(w.VBox, [make(w.HTML, f"<h4>{labels.SOCIO_IMPORT_TITLE}</h4>"), self.import_noms,
                                   self.import_roster, self.import_button, self.import_result])
-        self.export_names = w.Checkbox(value=False, description=labels.SOCIO_EXPORT_NAMES, indent=False)
-        self.export_button = w.Button(description=labels.SOCIO_EXPORT, tooltip=labels.SOCIO_EXPORT_TIP)
-        self.export_text = w.Textarea(description=labels.SOCIO_EXPORT_TEXT, disabled=True,
+        self.export_names = make(w.Checkbox, value=False, description=labels.SOCIO_EXPORT_NAMES, indent=False)
+        self.export_button = make(w.Button, description=labels.SOCIO_EXPORT, tooltip=labels.SOCIO_EXPORT_TIP)
+        self.export_text = make(w.Textarea, description=labels.SOCIO_EXPORT_TEXT, disabled=True,
                                       layout=w.Layout(width="95%", height="7em", display="none"))
         self.export_button.on_click(lambda _b: self._export())
-        self.export_box = w.VBox([w.HBox([self.export_button, self.export_names]), self.export_text])
-        self.delete = w.Button(description=labels.SOCIO_DELETE, tooltip=labels.SOCIO_DELETE_TIP)
-        self.delete_yes = w.Button(description=labels.SOCIO_DELETE_CONFIRM, button_style="danger",
+        self.export_box = make(w.VBox, [make(w.HBox, [self.export_button, self.export_names]), self.export_text])
+        self.delete = make(w.Button, description=labels.SOCIO_DELETE, tooltip=labels.SOCIO_DELETE_TIP)
+        self.delete_yes = make(w.Button, description=labels.SOCIO_DELETE_CONFIRM, button_style="danger",
                                    tooltip=labels.SOCIO_DELETE_CONFIRM, layout=w.Layout(display="none"))
-        self.delete_msg = w.HTML("")
+        self.delete_msg = make(w.HTML, "")
         self.delete.on_click(lambda _b: self._ask_delete())
         self.delete_yes.on_click(lambda _b: self._delete())
-        self.delete_box = w.VBox([w.HBox([self.delete, self.delete_yes]), self.delete_msg])
+        self.delete_box = make(w.VBox, [make(w.HBox, [self.delete, self.delete_yes]), self.delete_msg])
 
     # -- data changes ---------------------------------------------------------------------------
     def _say(self, text: str, css: str = "wb-hint") -> None:
@@ -277,7 +278,7 @@ class SociogramWidget(ExerciseWidget):
         for p in self.data["pupils"]:
             if p["id"] == src:
                 continue
-            box = w.Checkbox(value=p["id"] in chosen, description=p["id"], indent=False,
+            box = make(w.Checkbox, value=p["id"] in chosen, description=p["id"], indent=False,
                              disabled=self.canvas.disabled)
             box.observe(lambda c, dst=p["id"]: self._set_nomination(src, dst, q, c["new"]), "value")
             boxes.append(box)

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.shared import make
 
 
 class TabelWidget(ExerciseWidget):
@@ -19,22 +20,22 @@ class TabelWidget(ExerciseWidget):
         self.row_labels = [self.words(r) for r in self.spec["row_labels"]] or [
             labels.TABLE_ROW.format(n=n) for n in range(1, count + 1)
         ]
-        cells: list[w.Widget] = [w.HTML('<div class="wb-table-corner"></div>')]
+        cells: list[w.Widget] = [make(w.HTML, '<div class="wb-table-corner"></div>')]
         cells += [
-            w.HTML(f'<div class="wb-table-head">{escape(self.words(c))}</div>')
+            make(w.HTML, f'<div class="wb-table-head">{escape(self.words(c))}</div>')
             for c in self.columns
         ]
         self.cells: list[list[w.Textarea]] = []
         for row in self.row_labels:
-            cells.append(w.HTML(f'<div class="wb-table-row">{escape(row)}</div>'))
+            cells.append(make(w.HTML, f'<div class="wb-table-row">{escape(row)}</div>'))
             line = []
             for column in self.columns:
-                cell = w.Textarea(
+                cell = make(w.Textarea,
                     value="",
                     rows=2,
                     continuous_update=True,
                     description=f"{row} – {self.words(column)}",
-                    layout=w.Layout(width="auto"),
+                    layout=dict(width="auto"),
                 )
                 cell.add_class("wb-table-cell")
                 cell.observe(self.changed, "value")
@@ -42,9 +43,9 @@ class TabelWidget(ExerciseWidget):
                 cells.append(cell)
             self.cells.append(line)
         first = "minmax(7em, 12em)" if self.spec["row_labels"] else "minmax(4em, 6em)"
-        grid = w.GridBox(
+        grid = make(w.GridBox,
             cells,
-            layout=w.Layout(
+            layout=dict(
                 grid_template_columns=f"{first} repeat({len(self.columns)}, minmax(8em, 1fr))",
                 grid_gap="4px 8px",
                 width="100%",

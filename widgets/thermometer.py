@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
+from widgets.shared import make
 from workbook.group import MARKS, Spread, mark_of, visible_spread
 
 BAR_HEIGHT = 80  # pixels of the tallest column in the group's spread
@@ -17,27 +18,27 @@ class ThermometerWidget(ExerciseWidget):
     """Ten labelled radio buttons between a low and a high label; below, 'Zo scoort de groep'."""
 
     def build(self) -> list[w.Widget]:
-        self.radio = w.RadioButtons(
+        self.radio = make(w.RadioButtons,
             options=[str(m) for m in MARKS],
             value=None,
             description=labels.THERMO_MARK,
-            layout=w.Layout(width="auto"),
+            layout=dict(width="auto"),
         )
         self.radio.add_class("wb-thermo-scale")
         self.radio.observe(self._on_mark, "value")
-        ends = w.HTML(
+        ends = make(w.HTML,
             '<div class="wb-thermo-ends">'
             f"<span>1 = {escape(self.words(self.spec['low_label']))}</span>"
             f"<span>10 = {escape(self.words(self.spec['high_label']))}</span></div>"
         )
-        self.refresh = w.Button(
+        self.refresh = make(w.Button,
             description=labels.GROUP_REFRESH,
             tooltip=labels.GROUP_REFRESH_TIP,
-            layout=w.Layout(width="auto"),
+            layout=dict(width="auto"),
         )
         self.refresh.on_click(lambda _b: self.show_group())
-        self.group = w.HTML(self._group_html(None))
-        box = w.VBox([self.group, self.refresh])
+        self.group = make(w.HTML, self._group_html(None))
+        box = make(w.VBox, [self.group, self.refresh])
         box.add_class("wb-group")
         return [self.radio, ends, box]
 

@@ -16,6 +16,7 @@ from widgets import labels
 from widgets.base import escape
 from widgets.entry import EntryForm, field
 from widgets.page import show_style
+from widgets.shared import make
 from widgets.trainer_views import progress_html, summary_html
 from workbook.catalog import get_exercise, list_exercises
 from workbook.config import Config
@@ -57,13 +58,13 @@ class KeyGate(w.VBox):
         self._config = config
         self._on_open = on_open
         if not config.trainer_key:
-            self.children = [w.HTML(f'<p class="wb-error" role="alert">{escape(labels.TRAINER_KEY_MISSING)}</p>')]
+            self.children = [make(w.HTML, f'<p class="wb-error" role="alert">{escape(labels.TRAINER_KEY_MISSING)}</p>')]
             return
         self.key = EntryForm([field("key", labels.TRAINER_KEY, "password", width="20em")],
                              labels.TRAINER_OPEN, primary=True)
-        self.message = w.HTML("")
+        self.message = make(w.HTML, "")
         self.key.on_submit(self._try)
-        self.children = [w.HTML(f"<p>{escape(labels.TRAINER_KEY_INTRO)}</p>"), self.key, self.message]
+        self.children = [make(w.HTML, f"<p>{escape(labels.TRAINER_KEY_INTRO)}</p>"), self.key, self.message]
 
     def _try(self, values: dict[str, str]) -> None:
         typed = values["key"]
@@ -84,17 +85,17 @@ class Dashboard(w.VBox):
         self.config = config
         self.store = open_store(config.store_url)
         self.titles = offered_titles(config)
-        self.choice = w.Dropdown(options=self._options(), description=labels.TRAINER_SHOW,
-                                 style={"description_width": "initial"}, layout=w.Layout(width="40em"))
-        self.names = w.Checkbox(value=False, description=labels.TRAINER_NAMES, indent=False)
+        self.choice = make(w.Dropdown, options=self._options(), description=labels.TRAINER_SHOW,
+                                 style={"description_width": "initial"}, layout=dict(width="40em"))
+        self.names = make(w.Checkbox, value=False, description=labels.TRAINER_NAMES, indent=False)
         self.hide = w.ToggleButton(value=bool(self.store.get_setting(config.slug, HIDDEN_SETTING, False)),
                                    description=labels.TRAINER_HIDE, tooltip=labels.TRAINER_HIDE)
-        self.mark = w.Button(description=labels.TRAINER_MARK_NOW, tooltip=labels.TRAINER_MARK_NOW_TIP)
-        self.clear = w.Button(description=labels.TRAINER_CLEAR_NOW, tooltip=labels.TRAINER_CLEAR_NOW)
-        self.now_text = w.HTML("")
-        self.status = w.HTML("")
-        self.results = w.HTML("")
-        self.progress = w.HTML("")
+        self.mark = make(w.Button, description=labels.TRAINER_MARK_NOW, tooltip=labels.TRAINER_MARK_NOW_TIP)
+        self.clear = make(w.Button, description=labels.TRAINER_CLEAR_NOW, tooltip=labels.TRAINER_CLEAR_NOW)
+        self.now_text = make(w.HTML, "")
+        self.status = make(w.HTML, "")
+        self.results = make(w.HTML, "")
+        self.progress = make(w.HTML, "")
         tabs = w.Tab(children=[self.results, self.progress])
         tabs.set_title(0, labels.TRAINER_RESULTS_TAB)
         tabs.set_title(1, labels.TRAINER_PROGRESS_TAB)
@@ -103,8 +104,8 @@ class Dashboard(w.VBox):
         self.mark.on_click(self._mark_now)
         self.clear.on_click(self._clear_now)
         self.children = [
-            w.HBox([self.choice, self.names], layout=w.Layout(flex_flow="row wrap")),
-            w.HBox([self.hide, self.mark, self.clear, self.now_text], layout=w.Layout(flex_flow="row wrap")),
+            make(w.HBox, [self.choice, self.names], layout=dict(flex_flow="row wrap")),
+            make(w.HBox, [self.hide, self.mark, self.clear, self.now_text], layout=dict(flex_flow="row wrap")),
             self.status, tabs,
         ]
         self._lock = threading.Lock()
