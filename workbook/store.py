@@ -20,6 +20,7 @@ from workbook.errors import StoreError
 
 SCHEMA_VERSION = 2
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+PG_CONNECT_TIMEOUT = 10  # seconds
 
 # The tables as earlier (SQLAlchemy) versions created them, so their databases open unchanged.
 # All SQL below is written once for both databases, with '?' placeholders (see AnswerStore._sql).
@@ -169,7 +170,8 @@ class AnswerStore:
         # libpq reads the URL itself, with query parameters such as ?options=-csearch_path%3D...
         conninfo = self.url.replace("postgresql+psycopg://", "postgresql://", 1)
         try:
-            return self._driver.connect(conninfo)
+            # A server that does not answer gives a message after 10 s, not a page that hangs.
+            return self._driver.connect(conninfo, connect_timeout=PG_CONNECT_TIMEOUT)
         except self._driver.ProgrammingError as exc:  # malformed; unreachable is OperationalError
             raise _unusable(self.url, str(exc).splitlines()[0]) from None
 
