@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, display
 
 from widgets import labels
 from widgets.base import ExerciseWidget, escape
@@ -25,6 +25,20 @@ OVERVIEW_NOTEBOOK = "index.ipynb"
 @lru_cache(maxsize=1)
 def _css() -> str:
     return (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _markdown():  # noqa: ANN202 - mistune's Markdown object
+    import mistune  # comes with nbconvert, which Voila needs
+
+    # escape: raw HTML in the text is shown as text; tables and bare links as in JupyterLab
+    return mistune.create_markdown(escape=True, plugins=["table", "url", "strikethrough"])
+
+
+def show_markdown(text: str) -> None:
+    """Show Markdown as HTML made in the kernel: the browser shows it at once, without first
+    loading a Markdown parser (which would hold back the widgets below it)."""
+    display(HTML(f'<div class="wb-markdown">{_markdown()(text)}</div>'))
 
 
 def show_style() -> None:
@@ -123,7 +137,7 @@ class Page:
     def header(self) -> None:
         show_style()
         minutes = labels.MINUTES.format(n=self.module.minutes)
-        display(Markdown(f"# {self.module.title}\n\n{self.words(self.module.summary)}\n\n*{minutes}*"))
+        show_markdown(f"# {self.module.title}\n\n{self.words(self.module.summary)}\n\n*{minutes}*")
         display(self.bar)
         show_now_marker(self.visit)
         self.bar.wait_for_visitor()
@@ -135,7 +149,7 @@ class Page:
         """Show one explanation of this module."""
         for section in self.module.sections:
             if section.id == section_id:
-                display(Markdown(f"## {self.words(section.title)}\n\n{self.words(section.text)}"))
+                show_markdown(f"## {self.words(section.title)}\n\n{self.words(section.text)}")
                 return
         raise WorkbookError(
             f"Module '{self.module.id}' heeft geen uitleg '{section_id}'. Bestaande uitleg: "
@@ -159,7 +173,7 @@ class Page:
         """Show the module's questions to discuss with colleagues."""
         if self.module.discussion:
             items = "\n".join(f"- {self.words(q)}" for q in self.module.discussion)
-            display(Markdown(f"## {labels.DISCUSS_TITLE}\n\n{items}"))
+            show_markdown(f"## {labels.DISCUSS_TITLE}\n\n{items}")
 
     def _remember(self) -> None:
         p = self.visit.participant
@@ -229,7 +243,7 @@ def show_overview(config_path: str = "") -> None:
     visit = Visit.start(config_path, wait=False)
     show_style()
     cfg = visit.config
-    display(Markdown(f"# Werkboek Welbevinden op School\n\n**{escape(cfg.name)}**"))
+    show_markdown(f"# Werkboek Welbevinden op School\n\n**{cfg.name}**")
     from widgets.mywork import MyWorkbook
 
     overview = Overview(visit)
