@@ -317,3 +317,16 @@ def test_sel_aces_and_signaleren_are_written_in_own_words():
             own = words(re.sub(r"\{(\w+)\}", r"\1", path.read_text(encoding="utf-8")))
             copied = [" ".join(own[i:i + 8]) for i in range(len(own) - 7) if tuple(own[i:i + 8]) in runs]
             assert not copied, f"{path}: {copied[0]}"
+
+
+def test_explanations_arrive_as_ready_html_with_tables_and_markup_as_text(tmp_path, monkeypatch):
+    import widgets.page as page_module
+
+    shown = _rendered_page("schoolteam", "vo", tmp_path, monkeypatch)
+    assert "<h1>Welbevinden van het schoolteam</h1>" in shown
+    assert "<table>" in shown and "<td><strong>Focus tijd</strong></td>" in shown
+    html: list[object] = []
+    monkeypatch.setattr(page_module, "display", html.append)
+    page_module.show_markdown('## Groep <script>alert("x")</script> & <b>vet</b>')
+    assert html[0].data == ('<div class="wb-markdown"><h2>Groep &lt;script&gt;alert(&quot;x&quot;)'
+                            "&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;</h2>\n</div>")
