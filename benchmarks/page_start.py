@@ -31,7 +31,7 @@ import psutil
 from workbook.build import build_workbook
 from workbook.catalog import list_modules
 from workbook.config import load_config
-from workbook.serve import start_voila
+from workbook.serve import REFILL_SECONDS, start_voila
 from workbook.store import open_store
 
 CHROMIUM = "/usr/bin/chromium"
@@ -123,6 +123,7 @@ def kernel_process(voila: psutil.Process, kernel_id: str) -> psutil.Process:
 
 def visit(browser, voila: psutil.Process, url: str) -> tuple[float, float, float]:
     """One fresh visit: (seconds to first widget, kernel RSS MB, kernel USS MB)."""
+    time.sleep(REFILL_SECONDS + 1)  # Voila refills the pool only this long after the last visit
     wait_until_quiet(voila)
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     context.add_init_script(FIRST_WIDGET_JS)
