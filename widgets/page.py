@@ -29,7 +29,7 @@ def _css() -> str:
 
 @lru_cache(maxsize=1)
 def _markdown():  # noqa: ANN202 - mistune's Markdown object
-    import mistune  # comes with nbconvert, which Voila needs
+    import mistune  # about 2 MB in the kernel; nbconvert (and so Voila) uses it too
 
     # escape: raw HTML in the text is shown as text; tables and bare links as in JupyterLab
     return mistune.create_markdown(escape=True, plugins=["table", "url", "strikethrough"])
