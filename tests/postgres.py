@@ -75,8 +75,9 @@ def fresh_schema_url(server_url: str, prefix: str = "t") -> str:
 
     import psycopg
 
+    from workbook.store import libpq_url
+
     schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    conninfo = server_url.replace("postgresql+psycopg://", "postgresql://", 1)
-    with psycopg.connect(conninfo, autocommit=True) as conn:
+    with psycopg.connect(libpq_url(server_url), autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
     return f"{server_url}?options=-csearch_path%3D{schema}"

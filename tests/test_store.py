@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from workbook.errors import StoreError
-from workbook.store import SCHEMA_VERSION, AnswerStore, ParticipantAnswers
+from workbook.store import SCHEMA_VERSION, AnswerStore, ParticipantAnswers, libpq_url
 
 WRITERS = 8
 SAVES = 200
@@ -124,7 +124,7 @@ def run_directly(url: str, statements: list[str]) -> None:
     else:
         import psycopg
 
-        conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+        conn = psycopg.connect(libpq_url(url))
     try:
         for statement in statements:
             conn.execute(statement)

@@ -39,7 +39,8 @@ def session_page(build_dir: Path, module_id: str) -> str:
 
 def write_voila_config(build_dir: Path, pools: dict[str, int]) -> None:
     """voila.json in the served folder (Voila reads it from its working directory): the kernel pool
-    of a session's page, or none. Written on every start, so an old session does not linger."""
+    of a session's page, or none, and when a used kernel is replaced. Written on every start, so an
+    old session does not linger."""
     import json
 
     manager: dict = {"kernel_pools_config": {page: {"pool_size": n} for page, n in pools.items()},

@@ -94,6 +94,11 @@ def _describe(url: str) -> str:
         return "de opgegeven database"
 
 
+def libpq_url(url: str) -> str:
+    """A store URL as libpq reads it ('postgresql+psycopg://' names the driver; libpq does not know it)."""
+    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
 def _unusable(url: str, reason: str) -> StoreError:
     return StoreError(
         f"De opslag-URL '{_describe(url)}' is niet bruikbaar ({reason}). "
@@ -168,7 +173,7 @@ class AnswerStore:
             conn.execute("PRAGMA synchronous=NORMAL")
             return conn
         # libpq reads the URL itself, with query parameters such as ?options=-csearch_path%3D...
-        conninfo = self.url.replace("postgresql+psycopg://", "postgresql://", 1)
+        conninfo = libpq_url(self.url)
         try:
             # A server that does not answer gives a message after 10 s, not a page that hangs.
             return self._driver.connect(conninfo, connect_timeout=PG_CONNECT_TIMEOUT)
