@@ -27,10 +27,10 @@ from pathlib import Path
 
 import psutil
 
-from workbook.build import build_workbook
-from workbook.catalog import list_exercises, list_modules
+from workbook.runtime.build import build_workbook
+from workbook.content.catalog import list_exercises, list_modules
 from workbook.config import load_config
-from workbook.serve import start_voila
+from workbook.runtime.serve import start_voila
 from workbook.store import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))

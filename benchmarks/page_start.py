@@ -28,10 +28,10 @@ from pathlib import Path
 import nbformat
 import psutil
 
-from workbook.build import build_workbook
-from workbook.catalog import list_modules
+from workbook.runtime.build import build_workbook
+from workbook.content.catalog import list_modules
 from workbook.config import load_config
-from workbook.serve import REFILL_SECONDS, start_voila
+from workbook.runtime.serve import REFILL_SECONDS, start_voila
 from workbook.store import open_store
 
 CHROMIUM = "/usr/bin/chromium"

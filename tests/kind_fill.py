@@ -6,15 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from widgets.registry import WIDGETS
-from workbook.catalog import Exercise
+from widgets.registry import widget_class
+from workbook.content.catalog import Exercise
 
 Filler = Callable[[Any, Path], None]
 
 
 def widget_for(ex: Exercise, words: tuple[str, str]) -> Any:
     """The widget a page shows for this exercise, with the sector's words."""
-    return WIDGETS[ex.kind](ex, *words)
+    return widget_class(ex.kind)(ex, *words)
 
 
 def _meerkeuze(widget: Any, _root: Path) -> None:

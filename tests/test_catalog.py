@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.catalog import fill_placeholders, list_exercises, list_modules, load_exercise
-from workbook.checks import check_all
+from workbook.words import fill_placeholders
+from workbook.content.catalog import list_exercises, list_modules, load_exercise
+from workbook.content.checks import check_all
 from workbook.errors import ContentError
 
 

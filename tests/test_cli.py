@@ -57,7 +57,7 @@ def test_a_session_for_a_module_the_scholengroep_lacks_names_the_choices(tmp_pat
     """A trainer who types a module that is not in the workbook hears which ones are."""
     import json
 
-    from workbook.serve import REFILL_SECONDS, session_page, write_voila_config
+    from workbook.runtime.serve import REFILL_SECONDS, session_page, write_voila_config
 
     (tmp_path / "scholengroep.toml").write_text(
         (examples_dir() / "po-kindwijs.toml").read_text(encoding="utf-8"), encoding="utf-8")

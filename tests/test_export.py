@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from workbook.cli import main
 from workbook.config import load_config
-from workbook.export import export_results
+from workbook.output.export import export_results
 from workbook.store import AnswerStore
 
 
@@ -48,10 +48,16 @@ def test_excel_with_names_has_answers_and_progress(tmp_path):
 
 
 def test_cli_export_and_forget(tmp_path):
+    import pandas as pd
+
     cfg_path, cfg, store, (a, _b) = _setup(tmp_path)
     runner = CliRunner()
     res = runner.invoke(main, ["export", str(cfg_path), "--out", str(tmp_path / "x.xlsx")])
-    assert res.exit_code == 0, res.output and (tmp_path / "x.xlsx").is_file()
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "x.xlsx").is_file(), res.output
+    exported = pd.read_excel(tmp_path / "x.xlsx", sheet_name="Antwoorden")
+    assert set(exported["antwoord"]) == {"Minder toetsen", "Meer pauzes"}
+    assert set(exported["deelnemer"]) == {"Deelnemer 1", "Deelnemer 2"}
     bad = runner.invoke(main, ["export", str(cfg_path), "--out", str(tmp_path / "x.txt")])
     assert bad.exit_code == 1 and ".xlsx" in bad.output
     no = runner.invoke(main, ["forget", str(cfg_path), a.code], input="n\n")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from widgets.open import OpenWidget
-from workbook.catalog import get_exercise
+from widgets.kinds.open import OpenWidget
+from workbook.content.catalog import get_exercise
 from workbook.store import AnswerStore, ParticipantAnswers
 
 
@@ -64,4 +64,16 @@ def test_markup_typed_into_a_field_is_stored_as_text_and_shown_escaped(tmp_path:
     again = OpenWidget(get_exercise("prestatiedruk/eigen-rol"))
     again.bind(answers)
     assert again.text.value == evil  # a text box shows it as plain text
-    assert "<script>" not in again.status.value
+
+    # Where the answer is shown as HTML ("Mijn werkboek"), the markup arrives as visible text, not as tags.
+    from workbook.config import load_config
+    from workbook.output.report import report_html
+
+    cfg_path = tmp_path / "groep.toml"
+    cfg_path.write_text(f'naam = "groep"\nsector = "vo"\nmodules = ["prestatiedruk"]\n'
+                        f'opslag = "sqlite:///{tmp_path / "a.sqlite"}"\n', encoding="utf-8")
+    cfg = load_config(cfg_path)
+    assert cfg.slug == "groep"
+    page = report_html(cfg, answers.participant, store.load_answers(cfg.slug, answers.participant.code))
+    assert "&lt;script&gt;alert(" in page and "&lt;img src=x onerror=alert(1)&gt;" in page  # the answer is there
+    assert "<script" not in page.lower() and "<img" not in page.lower()  # but not as live markup

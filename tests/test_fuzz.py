@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook.catalog import load_exercise
+from workbook.content.catalog import load_exercise
 from workbook.config import load_config
 from workbook.errors import WorkbookError
 
@@ -116,8 +116,8 @@ headers = st.sampled_from(["from,to,question\n", "van,naar,vraag\n", "from;to;qu
 @FUZZ
 @given(headers, csv_text, st.sampled_from(["utf-8", "utf-16", "latin-1"]))
 def test_sociogram_csv_import_survives_anything(header: str, body: str, encoding: str) -> None:
-    from workbook.sociogram import analyse
-    from workbook.sociogram_io import parse_nominations, parse_questions, parse_roster
+    from workbook.sociogram.analysis import analyse
+    from workbook.sociogram.io import parse_nominations, parse_questions, parse_roster
 
     raw = (header + body).encode(encoding, errors="replace")
     for parser in (parse_roster, parse_questions):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.group import group_spread, visible_spread
+from workbook.store.group import group_spread, visible_spread
 from workbook.store import AnswerStore, ParticipantAnswers
 
 EXERCISE = "sel/thermometer"

@@ -17,7 +17,10 @@ from typing import Any
 import pytest
 
 from tests.kind_fill import answer_like_a_participant, widget_for
-from workbook.catalog import Exercise, list_exercises
+from widgets.trainer.views import summary_html
+from workbook.content.catalog import Exercise, list_exercises
+from workbook.kinds import KINDS, answer_lines, summarize
+from workbook.output.report import _exercise_html
 from workbook.store import AnswerStore, ParticipantAnswers
 
 GROUP = "contract"
@@ -34,22 +37,15 @@ REPR = re.compile(r"""\{|\}|\[['"]|['"]\]|['"]\s*:|\bNone\b|\bTrue\b|\bFalse\b|\
 
 
 def render_text(ex: Exercise, value: Any) -> str:
-    from workbook.answer_text import answer_lines
-
-    return "\n".join(answer_lines(ex, value))
+    return "\n".join(answer_lines(ex, value, WORDS))
 
 
 def render_html(ex: Exercise, value: Any) -> str:
-    from workbook.report import _exercise_html
-
     return _exercise_html(ex, value, WORDS)
 
 
 def render_room(ex: Exercise, answers: dict[str, Any]) -> str:
-    from widgets.trainer_views import summary_html
-    from workbook.results import summarize
-
-    return summary_html(summarize(ex, answers))
+    return summary_html(summarize(ex, answers, words=WORDS))
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -128,6 +124,7 @@ def test_an_answered_exercise_reads_as_dutch_everywhere(ex: Exercise, store: Ans
     answer_like_a_participant(widget, ROOT)
     value = store.load_answer(GROUP, participant.code, ex.id)
     assert value not in (None, "", [], {}), f"{ex.id}: the widget saved nothing"
+    assert KINDS[ex.kind].conforms(value), f"{ex.id}: the widget saved {value!r}, not the kind's Answer"
 
     outputs = {
         "tekst": render_text(ex, value),

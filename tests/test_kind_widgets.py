@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 import yaml
 
-from widgets.indelen import IndelenWidget
-from widgets.keuze import KeuzeWidget
-from widgets.schijf import SchijfWidget
-from widgets.tabel import TabelWidget
-from widgets.thermometer import ThermometerWidget
-from workbook.catalog import Exercise, load_exercise
+from widgets.kinds.indelen import IndelenWidget
+from widgets.kinds.keuze import KeuzeWidget
+from widgets.kinds.schijf import SchijfWidget
+from widgets.kinds.tabel import TabelWidget
+from widgets.kinds.thermometer import ThermometerWidget
+from workbook.content.catalog import Exercise, load_exercise
 from workbook.store import AnswerStore, ParticipantAnswers
 
 GROUP = "testgroep"

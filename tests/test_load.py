@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 
-from workbook.catalog import list_exercises
-from workbook.results import summarize_module, take_snapshot
+from workbook.content.catalog import list_exercises
+from workbook.output.results import summarize_module, take_snapshot
 from workbook.store import AnswerStore
 
 GROUP = "belasting"

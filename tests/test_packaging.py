@@ -42,8 +42,8 @@ def test_wheel_ships_content_notebooks_examples_and_template(unpacked_wheel: Pat
     template = unpacked_wheel / "workbook" / "share" / "voila" / "templates" / "welbevinden"
     assert (template / "index.html.j2").is_file()
     assert list((template / "static").rglob("*.woff2"))
-    assert (unpacked_wheel / "widgets" / "urlsync.js").is_file()
-    assert (unpacked_wheel / "widgets" / "style.css").is_file()
+    assert (unpacked_wheel / "widgets" / "page" / "urlsync.js").is_file()
+    assert (unpacked_wheel / "widgets" / "page" / "style.css").is_file()
 
 
 def test_installed_workbook_checks_and_builds_from_any_folder(unpacked_wheel: Path, tmp_path: Path) -> None:

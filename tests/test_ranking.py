@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from widgets.rangschikken import RangschikkenWidget
-from workbook.catalog import get_exercise
+from widgets.kinds.rangschikken import RangschikkenWidget
+from workbook.content.catalog import get_exercise
 from workbook.store import AnswerStore, ParticipantAnswers
 
 
@@ -16,10 +16,13 @@ def test_moving_keeps_the_buttons_saves_and_restores(tmp_path: Path) -> None:
     assert all(b.disabled for b in widget.buttons)  # nothing to do before joining
     widget.bind(answers)
     buttons = list(widget.buttons)
-    first, second = widget.order[0], widget.order[1]
+    first, second, third = widget.order[0], widget.order[1], widget.order[2]
     widget.buttons[3].click()  # "Lager" on the second row
     assert widget.buttons == buttons  # same controls, so keyboard focus can stay
-    assert widget.order[1:3] == [widget.order[1], second] and widget.order[0] == first
+    assert widget.order[:3] == [first, third, second]  # second and third row swapped, first untouched
+    shown = [row.children[2].value for row in widget.list_box.children[:3]]
+    assert [f"<b>{n}.</b>" in text for n, text in enumerate(shown, 1)] == [True, True, True]
+    assert widget.items[third] in shown[1] and widget.items[second] in shown[2]
     assert widget.buttons[0].disabled and widget.buttons[-1].disabled
     saved = store.load_answer("g", answers.participant.code, "prestatiedruk/stappen")
     items = get_exercise("prestatiedruk/stappen").spec["items"]

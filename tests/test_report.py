@@ -6,11 +6,12 @@ import shutil
 import subprocess
 
 from click.testing import CliRunner
+from markupsafe import escape
 
-from workbook.catalog import list_exercises
+from workbook.content.catalog import list_exercises
 from workbook.cli import main
 from workbook.config import load_config
-from workbook.report import participant_report, write_report
+from workbook.output.report import participant_report, write_report
 from workbook.store import AnswerStore
 
 
@@ -40,7 +41,7 @@ def test_report_has_answers_of_both_modules_and_one_plan(tmp_path):
     assert "Mijn werkboek" in page and "Plan van aanpak" in page
     assert "Sanne &lt;de Vries&gt;" in page and "<de Vries>" not in page
     assert "Mijn antwoord bij prestatiedruk" in page and "Mijn antwoord bij ouders" in page
-    assert compliment.spec["options"][1]["text"].replace('"', "&quot;") in page
+    assert str(escape(compliment.spec["options"][1]["text"])) in page
     plan = page.split("Plan van aanpak")[1].split("<h2>")[0]
     assert "Toetsen beter spreiden" in plan and "Ouderavond over slaap" in plan
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workbook.catalog import get_exercise
-from workbook.results import (
+from workbook.content.catalog import get_exercise
+from workbook.output.results import (
     display_names,
     participant_progress,
     school_progress,

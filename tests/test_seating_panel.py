@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from widgets.sociogram import SociogramWidget
-from workbook.catalog import get_exercise
+from widgets.sociogram.widget import SociogramWidget
+from workbook.content.catalog import get_exercise
 from workbook.store import AnswerStore, ParticipantAnswers
 
 GROUP = "testgroep"

@@ -7,9 +7,9 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from widgets.registry import WIDGETS
+from widgets.registry import widget_class
 from widgets.shared import SharedModelError, make
-from workbook.catalog import list_exercises, list_modules
+from workbook.content.catalog import list_exercises, list_modules
 from workbook.errors import StoreError
 from workbook.store import AnswerStore, ParticipantAnswers
 
@@ -38,7 +38,7 @@ def test_a_failed_save_shows_retry_on_that_exercise_only(module: str, tmp_path: 
     store = AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}")
     answers = ParticipantAnswers(store, "groep", store.create_participant("groep", "Sanne"))
     before = len(w.Widget.widgets)
-    exercises = [WIDGETS[ex.kind](ex) for ex in list_exercises(module)]
+    exercises = [widget_class(ex.kind)(ex) for ex in list_exercises(module)]
     for exercise in exercises:
         exercise.bind(answers)
     models = len(w.Widget.widgets) - before

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.sociogram import (
+from workbook.sociogram.analysis import (
     ClassData,
     Nomination,
     Pupil,
@@ -16,7 +16,7 @@ from workbook.sociogram import (
     layout,
     zscores,
 )
-from workbook.sociogram_io import load_class
+from workbook.sociogram.io import load_class
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sociogram"
 

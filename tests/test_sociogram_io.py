@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from workbook.cli import main
 from workbook.errors import ImportDataError
-from workbook.sociogram_io import (
+from workbook.sociogram.io import (
     class_from_dict,
     class_to_dict,
     nominations_csv,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from workbook.cli import main
-from workbook.sociogram import analyse
-from workbook.sociogram_io import load_class
+from workbook.sociogram.analysis import analyse
+from workbook.sociogram.io import load_class
 
 KNECHT = Path(__file__).resolve().parents[2] / "shared" / "data" / "knecht-klas12b"
 pytestmark = pytest.mark.skipif(not KNECHT.is_dir(), reason=f"Knecht data not found at {KNECHT}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.seating import (
+from workbook.sociogram.seating import (
     central_count,
     compare_measurements,
     comparison_lines,
@@ -15,8 +15,8 @@ from workbook.seating import (
     seating_conflicts,
     swap_pupils,
 )
-from workbook.sociogram import analyse
-from workbook.sociogram_io import load_class
+from workbook.sociogram.analysis import analyse
+from workbook.sociogram.io import load_class
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sociogram"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbook.sociogram_svg import sociogram_svg
+from workbook.sociogram.svg import sociogram_svg
 
 CLASS = {
     "pupils": [{"id": "a", "label": "Vos"}, {"id": "b", "label": "Uil"}, {"id": "c", "label": "<b>Das</b>"},

@@ -30,7 +30,7 @@ def _all_html(widget) -> str:
 
 
 def test_wrong_key_shows_no_data_and_right_key_shows_answers(tmp_path, monkeypatch):
-    from widgets import trainer
+    from widgets.trainer import trainer
 
     monkeypatch.setattr(trainer.time, "sleep", lambda _s: None)
     path = _config(tmp_path)
@@ -62,7 +62,7 @@ def test_wrong_key_shows_no_data_and_right_key_shows_answers(tmp_path, monkeypat
 
 
 def test_without_configured_key_nobody_gets_in(tmp_path):
-    from widgets.trainer import TrainerPage, key_matches
+    from widgets.trainer.trainer import TrainerPage, key_matches
 
     path = _config(tmp_path, key=None)
     cfg = load_config(path)
@@ -74,7 +74,7 @@ def test_without_configured_key_nobody_gets_in(tmp_path):
 def test_dashboard_refreshes_by_itself(tmp_path):
     import time
 
-    from widgets.trainer import Dashboard
+    from widgets.trainer.trainer import Dashboard
 
     cfg = load_config(_config(tmp_path))
     store = open_store(cfg.store_url)
@@ -90,4 +90,6 @@ def test_dashboard_refreshes_by_itself(tmp_path):
         assert "Pauzes helpen" in board.results.value
     finally:
         board.stop()
-    assert not board._thread.is_alive() or board._thread.join(2) is None
+    # A stopped dashboard (trainer closed the page) must stop polling the store: its thread ends.
+    board._thread.join(2)
+    assert not board._thread.is_alive(), "the refresh thread kept running after stop()"

@@ -10,9 +10,10 @@ import ipywidgets as w
 
 from widgets import labels
 from widgets.shared import make, shared_layout
-from workbook.catalog import Exercise, fill_placeholders
 from workbook.errors import StoreError
+from workbook.kinds import Exercise
 from workbook.store import ParticipantAnswers
+from workbook.words import fill_placeholders
 
 
 def escape(text: str) -> str:
@@ -29,24 +30,36 @@ def paragraph(text: str, css: str = "") -> w.HTML:
 class ExerciseWidget(w.VBox):
     """An exercise on the page. Subclasses build controls, and turn them into a JSON value and back."""
 
-    def __init__(self, exercise: Exercise, pupil: str = "leerling", pupils: str = "leerlingen") -> None:
+    def __init__(
+        self, exercise: Exercise, pupil: str = "leerling", pupils: str = "leerlingen"
+    ) -> None:
         self.exercise = exercise
         self.spec = exercise.spec
         self._pupil_words = (pupil, pupils)
         self._answers: ParticipantAnswers | None = None
         self._restoring = False
         self.status = make(w.HTML, self._status_html(labels.NOT_JOINED, "wb-status-idle"))
-        self.retry = make(w.Button, description=labels.RETRY_SAVE, tooltip=labels.RETRY_SAVE,
-                              layout=w.Layout(display="none", width="auto"))
+        self.retry = make(
+            w.Button,
+            description=labels.RETRY_SAVE,
+            tooltip=labels.RETRY_SAVE,
+            layout=w.Layout(display="none", width="auto"),
+        )
         self.retry.on_click(self.changed)
-        header = make(w.HTML,
+        header = make(
+            w.HTML,
             f'<h3 class="wb-title" id="{self.anchor}">{escape(self.words(exercise.title))}</h3>'
             f'<p class="wb-prompt">{escape(self.words(exercise.prompt))}</p>'
-            + (f'<p class="wb-help">{escape(self.words(exercise.help))}</p>' if exercise.help else "")
+            + (
+                f'<p class="wb-help">{escape(self.words(exercise.help))}</p>'
+                if exercise.help
+                else ""
+            ),
         )
         body = self.build()
-        super().__init__([header, *body, make(w.HBox, [self.status, self.retry])],
-                         layout=shared_layout())
+        super().__init__(
+            [header, *body, make(w.HBox, [self.status, self.retry])], layout=shared_layout()
+        )
         self.add_class("wb-exercise")
         self.add_class(f"wb-kind-{exercise.kind}")
         self.set_enabled(False)
@@ -103,7 +116,9 @@ class ExerciseWidget(w.VBox):
             self._answers.save(self.exercise.id, self.value())
         except StoreError as exc:
             # The answer stays in the controls; the participant can retry once the store is back.
-            self.status.value = self._status_html(labels.NOT_SAVED.format(reason=exc), "wb-status-error")
+            self.status.value = self._status_html(
+                labels.NOT_SAVED.format(reason=exc), "wb-status-error"
+            )
             self.retry.layout.display = "inline-flex"
             return
         self.retry.layout.display = "none"

@@ -20,11 +20,23 @@ HERE = pathlib.Path(__file__).parent
 MAX_VALUE = 500  # longer than any name, code or key a participant types here
 
 
-def field(key: str, label: str, kind: str = "text", placeholder: str = "",
-          options: list[str] | None = None, width: str = "") -> dict[str, Any]:
+def field(
+    key: str,
+    label: str,
+    kind: str = "text",
+    placeholder: str = "",
+    options: list[str] | None = None,
+    width: str = "",
+) -> dict[str, Any]:
     """One field of an EntryForm: kind is 'text', 'password' or 'select' (with options)."""
-    return {"key": key, "label": label, "kind": kind, "placeholder": placeholder,
-            "options": list(options or []), "width": width}
+    return {
+        "key": key,
+        "label": label,
+        "kind": kind,
+        "placeholder": placeholder,
+        "options": list(options or []),
+        "width": width,
+    }
 
 
 class EntryForm(anywidget.AnyWidget):
@@ -39,12 +51,24 @@ class EntryForm(anywidget.AnyWidget):
     primary = traitlets.Bool(False).tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
 
-    def __init__(self, fields: list[dict[str, Any]], button: str, button_title: str = "",
-                 primary: bool = False) -> None:
-        start = {f["key"]: (f["options"][0] if f["kind"] == "select" and f["options"] else "")
-                 for f in fields}
-        super().__init__(fields=fields, values=start, button=button,
-                         button_title=button_title or button, primary=primary)
+    def __init__(
+        self,
+        fields: list[dict[str, Any]],
+        button: str,
+        button_title: str = "",
+        primary: bool = False,
+    ) -> None:
+        start = {
+            f["key"]: (f["options"][0] if f["kind"] == "select" and f["options"] else "")
+            for f in fields
+        }
+        super().__init__(
+            fields=fields,
+            values=start,
+            button=button,
+            button_title=button_title or button,
+            primary=primary,
+        )
         self._callbacks: list[Callable[[dict[str, str]], None]] = []
         self.on_msg(self._on_message)
 

@@ -32,8 +32,10 @@ ADD_ACTION = "+ Actiepunt toevoegen"
 REMOVE_ACTION = "Verwijder"
 REMOVE_ACTION_TIP = "Verwijder actiepunt {n}"
 MAX_ACTIONS = "Je kunt maximaal {n} actiepunten noteren."
-CONNECTION_LOST = ("De verbinding met het werkboek is verbroken. Wat je nu typt, wordt niet bewaard. "
-                   "Wat al 'Opgeslagen' was, is veilig. Kopieer nieuwe tekst en laad de pagina opnieuw.")
+CONNECTION_LOST = (
+    "De verbinding met het werkboek is verbroken. Wat je nu typt, wordt niet bewaard. "
+    "Wat al 'Opgeslagen' was, is veilig. Kopieer nieuwe tekst en laad de pagina opnieuw."
+)
 JOIN_TITLE = "Aanmelden"
 JOIN_INTRO = (
     "Vul je naam of een schuilnaam in, of je persoonlijke code als je al eerder meedeed. "
@@ -45,8 +47,14 @@ JOIN_SCHOOL = "School"
 JOIN_SCHOOL_NONE = "(kies je school)"
 JOIN_BUTTON = "Start"
 JOIN_EMPTY = "Vul eerst je naam, een schuilnaam of je code in."
-JOIN_UNKNOWN = "De code '{code}' kennen we niet in deze scholengroep. Meld je opnieuw aan of vraag de trainer om je link."
-WELCOME = "Je werkt als <b>{name}</b>{school}. Je persoonlijke code is <b>{code}</b>: bewaar je link om later verder te gaan."
+JOIN_UNKNOWN = (
+    "De code '{code}' kennen we niet in deze scholengroep. "
+    "Meld je opnieuw aan of vraag de trainer om je link."
+)
+WELCOME = (
+    "Je werkt als <b>{name}</b>{school}. "
+    "Je persoonlijke code is <b>{code}</b>: bewaar je link om later verder te gaan."
+)
 BACK_TO_OVERVIEW = "← Terug naar het overzicht"
 PROGRESS = "{done} van {total} oefeningen gedaan"
 START_MODULE = "Begin"
@@ -82,10 +90,16 @@ GROUP_SUMMARY = "{total} antwoorden, gemiddeld een {average}. Namen zie je niet.
 TRAINER_TITLE = "Trainerspagina"
 TRAINER_KEY = "Trainersleutel"
 TRAINER_OPEN = "Open de trainerspagina"
-TRAINER_KEY_INTRO = "Vul de trainersleutel uit de configuratie in. Zonder sleutel zie je hier geen gegevens."
-TRAINER_KEY_WRONG = "Deze sleutel klopt niet. Controleer het veld 'trainersleutel' in de configuratie."
-TRAINER_KEY_MISSING = ("Deze scholengroep heeft geen trainersleutel. Zet trainersleutel = \"...\" "
-                       "in de configuratie en bouw het werkboek opnieuw.")
+TRAINER_KEY_INTRO = (
+    "Vul de trainersleutel uit de configuratie in. Zonder sleutel zie je hier geen gegevens."
+)
+TRAINER_KEY_WRONG = (
+    "Deze sleutel klopt niet. Controleer het veld 'trainersleutel' in de configuratie."
+)
+TRAINER_KEY_MISSING = (
+    'Deze scholengroep heeft geen trainersleutel. Zet trainersleutel = "..." '
+    "in de configuratie en bouw het werkboek opnieuw."
+)
 TRAINER_SHOW = "Toon"
 TRAINER_WHOLE_MODULE = "{title}: alle oefeningen"
 TRAINER_NAMES = "Namen tonen"
@@ -107,6 +121,7 @@ TRAINER_SCHOOL = "School"
 TRAINER_NAME = "Naam"
 TRAINER_PEOPLE = "Per deelnemer ({n})"
 TRAINER_COUNT = "{n} antwoorden"
+TRAINER_COUNT_ONE = "{n} antwoord"
 TRAINER_NO_ANSWERS = "Nog geen antwoorden."
 TRAINER_HIDDEN = "De resultaten zijn verborgen."
 TRAINER_CORRECT = "{correct} van de {answered} goed ({pct}%)"
@@ -227,8 +242,10 @@ SOCIO_ISOLATED = " (door niemand gekozen)"
 SOCIO_ABSENT = " (afwezig)"
 # Seating and a new measurement (widgets/seating_panel.py)
 SEAT_MARKS_TITLE = "Wat weet jij van deze leerlingen?"
-SEAT_MARKS_HINT = ("Kies een leerling en vink aan wat past. Het zitplan houdt daar rekening mee. "
-                   "Deze markeringen zijn alleen voor jou.")
+SEAT_MARKS_HINT = (
+    "Kies een leerling en vink aan wat past. Het zitplan houdt daar rekening mee. "
+    "Deze markeringen zijn alleen voor jou."
+)
 SEAT_MARK_PUPIL = "Leerling"
 SEAT_MARK_WORDS = {
     "externaliserend": "Druk of uitdagend gedrag (externaliserend)",
@@ -238,11 +255,15 @@ SEAT_MARK_WORDS = {
 SEAT_MARKED = "Gemarkeerd: {list}"
 SEAT_MARKED_NONE = "Nog niemand gemarkeerd."
 SEAT_TITLE = "Zitplan"
-SEAT_HINT = ("Het werkboek stelt tafels van twee voor: druk gedrag naast een sterke, prosociale klasgenoot, "
-             "sociaal zwakkere leerlingen in het midden, en nooit twee leerlingen die elkaar negatief kozen "
-             "aan één tafel. Pas het daarna zelf aan.")
+SEAT_HINT = (
+    "Het werkboek stelt tafels van twee voor: druk gedrag naast een sterke, prosociale klasgenoot, "
+    "sociaal zwakkere leerlingen in het midden, en nooit twee leerlingen die elkaar negatief kozen "
+    "aan één tafel. Pas het daarna zelf aan."
+)
 SEAT_PROPOSE = "Stel een zitplan voor"
-SEAT_PROPOSE_TIP = "Maak een nieuw zitplan uit het sociogram en je markeringen (vervangt het huidige)"
+SEAT_PROPOSE_TIP = (
+    "Maak een nieuw zitplan uit het sociogram en je markeringen (vervangt het huidige)"
+)
 SEAT_NONE = "Nog geen zitplan. Klik op 'Stel een zitplan voor'."
 SEAT_BOARD = "Bord"
 SEAT_DESK = "Tafel {n}"
@@ -254,27 +275,41 @@ SEAT_SWAP = "Wissel"
 SEAT_SWAP_TIP = "Wissel de plaatsen van de twee gekozen leerlingen"
 SEAT_SWAPPED = "{a} en {b} zijn van plaats gewisseld."
 SEAT_SWAP_SAME = "Kies twee verschillende leerlingen om te wisselen."
-SEAT_CONFLICT = "⚠ Let op: {a} en {b} kozen elkaar negatief en zitten aan dezelfde tafel. Wissel een van hen."
+SEAT_CONFLICT = (
+    "⚠ Let op: {a} en {b} kozen elkaar negatief en zitten aan dezelfde tafel. Wissel een van hen."
+)
 SEAT_NO_CONFLICT = "Geen tafel met twee leerlingen die elkaar negatief kozen."
-SEAT_LEGEND = ("E = druk gedrag, P = prosociaal, Z = sociaal zwakker. Blauw: tafel in het midden. "
-               "Rood gestippeld: deze twee kozen elkaar negatief.")
+SEAT_LEGEND = (
+    "E = druk gedrag, P = prosociaal, Z = sociaal zwakker. Blauw: tafel in het midden. "
+    "Rood gestippeld: deze twee kozen elkaar negatief."
+)
 MEASURE_TITLE = "Opnieuw meten"
-MEASURE_HINT = ("Meet na een paar maanden opnieuw. Bij een nieuwe meting blijven de leerlingen, je markeringen "
-                "en het zitplan staan. De keuzes begin je opnieuw; de vorige keuzes bewaart het werkboek "
-                "voor de vergelijking.")
+MEASURE_HINT = (
+    "Meet na een paar maanden opnieuw. Bij een nieuwe meting blijven de leerlingen, je markeringen "
+    "en het zitplan staan. De keuzes begin je opnieuw; de vorige keuzes bewaart het werkboek "
+    "voor de vergelijking."
+)
 MEASURE_NEW = "Nieuwe meting"
 MEASURE_NEW_TIP = "Bewaar de keuzes van nu als vorige meting en begin met lege keuzes"
-MEASURE_ASK = "Weet je het zeker? De keuzes van nu worden de vorige meting. Je begint met lege keuzes."
+MEASURE_ASK = (
+    "Weet je het zeker? De keuzes van nu worden de vorige meting. Je begint met lege keuzes."
+)
 MEASURE_YES = "Ja, start een nieuwe meting"
-MEASURE_STARTED = "Nieuwe meting gestart. Voer de nieuwe keuzes in, dan zie je hier de vergelijking."
-MEASURE_EMPTY = "Er zijn nog geen keuzes in de nieuwe meting. Voer ze in, dan zie je hier de vergelijking."
+MEASURE_STARTED = (
+    "Nieuwe meting gestart. Voer de nieuwe keuzes in, dan zie je hier de vergelijking."
+)
+MEASURE_EMPTY = (
+    "Er zijn nog geen keuzes in de nieuwe meting. Voer ze in, dan zie je hier de vergelijking."
+)
 MEASURE_COMPARE = "Vorige meting ({date}) en nu"
 MEASURE_HEAD = ("Leerling", "Gekozen: toen → nu", "Afgewezen: toen → nu", "Status: toen → nu")
 
 # -- the participant's own data (issue 6) ---------------------------------------------------------
 REPORT_TITLE = "Mijn werkboek"
-REPORT_INTRO = ("Download alles wat je hebt ingevuld, met al je actiepunten samen in één plan van aanpak. "
-                "Of verwijder al je gegevens.")
+REPORT_INTRO = (
+    "Download alles wat je hebt ingevuld, met al je actiepunten samen in één plan van aanpak. "
+    "Of verwijder al je gegevens."
+)
 REPORT_MAKE = "Maak mijn werkboek"
 REPORT_MAKE_TIP = "Maak een HTML- en een pdf-bestand met al je antwoorden"
 REPORT_BUSY = "Je werkboek wordt gemaakt…"
@@ -282,8 +317,10 @@ REPORT_HTML = "Download als HTML"
 REPORT_PDF = "Download als pdf"
 FORGET_ASK = "Verwijder mijn gegevens"
 FORGET_ASK_TIP = "Verwijder je naam en al je antwoorden (je krijgt eerst een vraag)"
-FORGET_WARNING = ("Weet je het zeker? Je naam en al je antwoorden worden gewist. Dit kan niet ongedaan "
-                  "worden gemaakt. Download eerst je werkboek als je het wilt bewaren.")
+FORGET_WARNING = (
+    "Weet je het zeker? Je naam en al je antwoorden worden gewist. Dit kan niet ongedaan "
+    "worden gemaakt. Download eerst je werkboek als je het wilt bewaren."
+)
 FORGET_YES = "Ja, verwijder alles"
 FORGET_NO = "Nee, toch niet"
 FORGET_DONE = "Je gegevens zijn verwijderd ({n} antwoorden). Je kunt dit venster sluiten."

@@ -1,51 +1,35 @@
-"""Which widget class shows which exercise kind."""
+"""Which widget shows which exercise kind: one line per kind (the kind itself is in workbook.kinds)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
-from widgets.actiepunten import ActiepuntenWidget
 from widgets.base import ExerciseWidget
-from widgets.checklist import ChecklistWidget
-from widgets.meerkeuze import MeerkeuzeWidget
-from widgets.open import OpenWidget
-from widgets.rangschikken import RangschikkenWidget
-from widgets.schaal import SchaalWidget
+from workbook.errors import WorkbookError
 
-WIDGETS: dict[str, Callable[..., ExerciseWidget]] = {
-    "meerkeuze": MeerkeuzeWidget,
-    "open": OpenWidget,
-    "schaal": SchaalWidget,
-    "rangschikken": RangschikkenWidget,
-    "checklist": ChecklistWidget,
-    "actiepunten": ActiepuntenWidget,
+# kind -> (module, class). Modules are imported only when a page shows that kind.
+WIDGET_CLASSES: dict[str, tuple[str, str]] = {
+    "meerkeuze": ("widgets.kinds.meerkeuze", "MeerkeuzeWidget"),
+    "open": ("widgets.kinds.open", "OpenWidget"),
+    "schaal": ("widgets.kinds.schaal", "SchaalWidget"),
+    "rangschikken": ("widgets.kinds.rangschikken", "RangschikkenWidget"),
+    "checklist": ("widgets.kinds.checklist", "ChecklistWidget"),
+    "actiepunten": ("widgets.kinds.actiepunten", "ActiepuntenWidget"),
+    "keuze": ("widgets.kinds.keuze", "KeuzeWidget"),
+    "indelen": ("widgets.kinds.indelen", "IndelenWidget"),
+    "tabel": ("widgets.kinds.tabel", "TabelWidget"),
+    "thermometer": ("widgets.kinds.thermometer", "ThermometerWidget"),
+    "schijf": ("widgets.kinds.schijf", "SchijfWidget"),
+    "piramide": ("widgets.pyramid.widget", "PyramidWidget"),
+    "sociogram": ("widgets.sociogram.widget", "SociogramWidget"),
 }
 
 
-def _lazy(module: str, name: str) -> Callable[..., ExerciseWidget]:
-    """A factory that imports a heavier widget module only when a page shows that kind."""
-
-    def factory(*args: object, **kwargs: object) -> ExerciseWidget:
-        import importlib
-
-        return getattr(importlib.import_module(module), name)(*args, **kwargs)
-
-    return factory
-
-
-WIDGETS.update(
-    {
-        "keuze": _lazy("widgets.keuze", "KeuzeWidget"),
-        "indelen": _lazy("widgets.indelen", "IndelenWidget"),
-        "tabel": _lazy("widgets.tabel", "TabelWidget"),
-        "thermometer": _lazy("widgets.thermometer", "ThermometerWidget"),
-        "schijf": _lazy("widgets.schijf", "SchijfWidget"),
-        "piramide": _lazy("widgets.pyramid", "PyramidWidget"),
-        "sociogram": _lazy("widgets.sociogram", "SociogramWidget"),
-    }
-)
-
-
-def register_widget(kind: str, factory: Callable[..., ExerciseWidget]) -> None:
-    """Let a widget module add its kind (used by heavier widgets that load lazily)."""
-    WIDGETS[kind] = factory
+def widget_class(kind: str) -> Callable[..., ExerciseWidget]:
+    """The widget class of a kind, imported on first use; a Dutch error for a kind without one."""
+    if kind not in WIDGET_CLASSES:
+        raise WorkbookError(f"Voor oefensoort '{kind}' is geen widget. Kies een andere soort.")
+    module, name = WIDGET_CLASSES[kind]
+    cls: Callable[..., ExerciseWidget] = getattr(importlib.import_module(module), name)
+    return cls

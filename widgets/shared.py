@@ -31,7 +31,7 @@ class _Frozen:
     _frozen = False
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if self._frozen and name in self.keys:
+        if self._frozen and name in self.keys:  # type: ignore[attr-defined]
             raise SharedModelError(
                 f"This {type(self).__name__} is shared by many controls; give the control its own "
                 f"w.Layout() (or style) to change '{name}'."
@@ -54,8 +54,13 @@ def shared_layout(**traits: Any) -> w.Layout:
     return _shared(w.Layout, traits)
 
 
-def make(cls: type[W], *args: Any, layout: dict[str, Any] | w.Layout | None = None,
-         style: dict[str, Any] | None = None, **traits: Any) -> W:
+def make(
+    cls: type[W],
+    *args: Any,
+    layout: dict[str, Any] | w.Layout | None = None,
+    style: dict[str, Any] | None = None,
+    **traits: Any,
+) -> W:
     """cls(*args, **traits) with a shared Layout (or the control's own, if a w.Layout is given)
     and, for controls that have one, a shared Style."""
     extra: dict[str, Any] = {

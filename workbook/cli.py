@@ -36,7 +36,7 @@ def main() -> None:
 @main.command(help="Controleer alle oefeningen, modules en notebooks.")
 @friendly
 def check() -> None:
-    from workbook.checks import check_all
+    from workbook.content.checks import check_all
 
     problems = check_all()
     for p in problems:
@@ -49,31 +49,45 @@ def check() -> None:
 
 @main.command(help="Bouw het werkboek van een scholengroep met papermill.")
 @click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Map waarin het gebouwde werkboek komt.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map waarin het gebouwde werkboek komt.",
+)
 @click.option("--stil", is_flag=True, help="Geen voortgangsbalk tonen.")
 @friendly
 def build(config: Path, out_dir: Path, stil: bool) -> None:
-    from workbook.build import build_workbook
+    from workbook.runtime.build import build_workbook
 
     pages = build_workbook(config, out_dir, progress=not stil)
     click.echo(f"Klaar: {len(pages)} pagina's gebouwd in {out_dir}.")
 
 
-def _serve(build_dir: Path, port: int, preheat: int, cull: int, session: str | None, room: int) -> None:
+def _serve(
+    build_dir: Path, port: int, preheat: int, cull: int, session: str | None, room: int
+) -> None:
     from workbook.config import load_config
-    from workbook.serve import CONFIG_NAME, landing_url, start_voila
+    from workbook.runtime.serve import CONFIG_NAME, landing_url, start_voila
 
     if room < 1:
         raise WorkbookError(f"--deelnemers is {room}. Kies 1 of meer deelnemers voor de sessie.")
     config = load_config(build_dir / CONFIG_NAME) if (build_dir / CONFIG_NAME).is_file() else None
-    proc = start_voila(build_dir, port, preheat=preheat, cull_minutes=cull,
-                       session=(session, room) if session else None)
+    proc = start_voila(
+        build_dir,
+        port,
+        preheat=preheat,
+        cull_minutes=cull,
+        session=(session, room) if session else None,
+    )
     name = config.name if config else "de scholengroep"
     click.echo(f"Het werkboek van {name} staat klaar. Open in je browser: {landing_url(port)}")
     if session:
-        click.echo(f"Voor de sessie over '{session}' zet het werkboek {room} pagina's klaar. Dat duurt "
-                   f"ongeveer {room * 2} seconden. Start de sessie als dat klaar is.")
+        click.echo(
+            f"Voor de sessie over '{session}' zet het werkboek {room} pagina's klaar. Dat duurt "
+            f"ongeveer {room * 2} seconden. Start de sessie als dat klaar is."
+        )
     click.echo("Stoppen: druk op Ctrl+C.")
     try:
         proc.wait()
@@ -84,15 +98,37 @@ def _serve(build_dir: Path, port: int, preheat: int, cull: int, session: str | N
 
 
 serve_options = [
-    click.option("--poort", "port", default=8866, show_default=True, help="Poort om op te serveren."),
-    click.option("--voorverwarmen", "preheat", default=1, show_default=True,
-                 help="Aantal kernels per pagina dat alvast klaarstaat (0 = uit)."),
-    click.option("--opruimen-na", "cull", default=60, show_default=True,
-                 help="Minuten waarna een ongebruikte kernel wordt gestopt."),
-    click.option("--sessie", "session", default=None, metavar="MODULE",
-                 help="Module van een live sessie: zet voor elke deelnemer een pagina klaar."),
-    click.option("--deelnemers", "room", default=30, show_default=True,
-                 help="Aantal deelnemers van de sessie (met --sessie)."),
+    click.option(
+        "--poort", "port", default=8866, show_default=True, help="Poort om op te serveren."
+    ),
+    click.option(
+        "--voorverwarmen",
+        "preheat",
+        default=1,
+        show_default=True,
+        help="Aantal kernels per pagina dat alvast klaarstaat (0 = uit).",
+    ),
+    click.option(
+        "--opruimen-na",
+        "cull",
+        default=60,
+        show_default=True,
+        help="Minuten waarna een ongebruikte kernel wordt gestopt.",
+    ),
+    click.option(
+        "--sessie",
+        "session",
+        default=None,
+        metavar="MODULE",
+        help="Module van een live sessie: zet voor elke deelnemer een pagina klaar.",
+    ),
+    click.option(
+        "--deelnemers",
+        "room",
+        default=30,
+        show_default=True,
+        help="Aantal deelnemers van de sessie (met --sessie).",
+    ),
 ]
 
 
@@ -106,20 +142,34 @@ def with_serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("build_dir", type=click.Path(file_okay=False, path_type=Path))
 @with_serve_options
 @friendly
-def serve(build_dir: Path, port: int, preheat: int, cull: int, session: str | None, room: int) -> None:
+def serve(
+    build_dir: Path, port: int, preheat: int, cull: int, session: str | None, room: int
+) -> None:
     _serve(build_dir, port, preheat, cull, session, room)
 
 
 @main.command(help="Bouw en serveer in één keer (standaard met SQLite in een datamap).")
 @click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Map voor het gebouwde werkboek (standaard: build/<id>).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Map voor het gebouwde werkboek (standaard: build/<id>).",
+)
 @with_serve_options
 @friendly
-def start(config: Path, out_dir: Path | None, port: int, preheat: int, cull: int, session: str | None,
-          room: int) -> None:
-    from workbook.build import build_workbook
+def start(
+    config: Path,
+    out_dir: Path | None,
+    port: int,
+    preheat: int,
+    cull: int,
+    session: str | None,
+    room: int,
+) -> None:
     from workbook.config import load_config
+    from workbook.runtime.build import build_workbook
 
     cfg = load_config(config)
     out_dir = out_dir or Path("build") / cfg.slug
@@ -134,25 +184,42 @@ def sociogram() -> None:
 
 @sociogram.command("analyse", help="Analyseer nominaties (CSV: from,to,question).")
 @click.argument("nominations", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Leerlingenlijst (CSV: id,label,present).")
-@click.option("--questions", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Vragen (CSV: id,text,valence); standaard de zes vaste vragen.")
+@click.option(
+    "--roster",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Leerlingenlijst (CSV: id,label,present).",
+)
+@click.option(
+    "--questions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Vragen (CSV: id,text,valence); standaard de zes vaste vragen.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Geef de analyse als JSON.")
 @friendly
-def sociogram_analyse(nominations: Path, roster: Path | None, questions: Path | None, as_json: bool) -> None:
-    from workbook.sociogram_report import run_analyse
+def sociogram_analyse(
+    nominations: Path, roster: Path | None, questions: Path | None, as_json: bool
+) -> None:
+    from workbook.sociogram.text import run_analyse
 
-    click.echo(run_analyse(nominations, roster, questions, as_json, warn=lambda m: click.echo(m, err=True)))
+    click.echo(
+        run_analyse(nominations, roster, questions, as_json, warn=lambda m: click.echo(m, err=True))
+    )
 
 
 @sociogram.command("knecht", help="Zet de Knecht-klas (klas12b-net-W.dat) om naar CSV-bestanden.")
 @click.argument("source", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Map voor de CSV-bestanden.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de CSV-bestanden.",
+)
 @friendly
 def sociogram_knecht(source: Path, out_dir: Path) -> None:
-    from workbook.sociogram_io import convert_knecht
+    from workbook.sociogram.io import convert_knecht
 
     written = convert_knecht(source, out_dir)
     click.echo(f"Klaar: {len(written)} bestanden geschreven in {out_dir}.")
@@ -197,38 +264,63 @@ def forget(config: Path, code: str, ja: bool) -> None:
     person = store.get_participant(cfg.slug, code)
     if person is None:
         raise WorkbookError(f"Deelnemer '{code}' bestaat niet in {cfg.name}. Controleer de code.")
-    question = (f"Alles van {person.name} ({person.code}) verwijderen? Dit kan niet ongedaan worden "
-                "gemaakt. Typ j voor ja of n voor nee")
-    if not ja and click.prompt(question, default="n").strip().lower() not in ("j", "ja", "y", "yes"):
+    question = (
+        f"Alles van {person.name} ({person.code}) verwijderen? Dit kan niet ongedaan worden "
+        "gemaakt. Typ j voor ja of n voor nee"
+    )
+    if not ja and click.prompt(question, default="n").strip().lower() not in (
+        "j",
+        "ja",
+        "y",
+        "yes",
+    ):
         click.echo("Niets verwijderd.")
         sys.exit(1)
     removed = store.delete_participant(cfg.slug, person.code)
     click.echo(f"Verwijderd: {person.name} ({person.code}) en {removed} antwoorden.")
 
 
-@main.command(help="Exporteer de resultaten naar Excel (.xlsx) of CSV (.csv), standaard zonder namen.")
+@main.command(
+    help="Exporteer de resultaten naar Excel (.xlsx) of CSV (.csv), standaard zonder namen."
+)
 @click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Bestand om te maken: eindigt op .xlsx of .csv.")
-@click.option("--met-namen", "with_names", is_flag=True,
-              help="Zet de namen van deelnemers erin (standaard: Deelnemer 1, 2, ...).")
+@click.option(
+    "--out",
+    "out_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Bestand om te maken: eindigt op .xlsx of .csv.",
+)
+@click.option(
+    "--met-namen",
+    "with_names",
+    is_flag=True,
+    help="Zet de namen van deelnemers erin (standaard: Deelnemer 1, 2, ...).",
+)
 @friendly
 def export(config: Path, out_file: Path, with_names: bool) -> None:
-    from workbook.export import export_results
+    from workbook.output.export import export_results
 
     cfg, store = _store_for(config)
     path = export_results(store, cfg, out_file, with_names=with_names)
-    click.echo(f"Geëxporteerd naar {path}" + (" (met namen)." if with_names else " (zonder namen)."))
+    click.echo(
+        f"Geëxporteerd naar {path}" + (" (met namen)." if with_names else " (zonder namen).")
+    )
 
 
 @main.command(help="Maak 'Mijn werkboek' (HTML en pdf) van één deelnemer.")
 @click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("code")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Map waarin het rapport komt.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map waarin het rapport komt.",
+)
 @friendly
 def rapport(config: Path, code: str, out_dir: Path) -> None:
-    from workbook.report import write_report
+    from workbook.output.report import write_report
 
     cfg, store = _store_for(config)
     html_path, pdf_path = write_report(store, cfg, code, out_dir)

@@ -9,21 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.errors import ConfigError
-
-SECTORS = {
-    "po": "primair onderwijs",
-    "vo": "voortgezet onderwijs",
-    "go": "gespecialiseerd onderwijs",
-    "mbo": "middelbaar beroepsonderwijs",
-}
-
-# The words for "pupil" per sector; module texts use {leerling} and {leerlingen} as placeholders.
-PUPIL_WORDS = {
-    "po": ("leerling", "leerlingen"),
-    "vo": ("leerling", "leerlingen"),
-    "go": ("leerling", "leerlingen"),
-    "mbo": ("student", "studenten"),
-}
+from workbook.words import PUPIL_WORDS, SECTORS
 
 KNOWN_KEYS = {"naam", "id", "sector", "scholen", "modules", "opslag", "trainersleutel"}
 MIN_KEY_LENGTH = 8
@@ -55,7 +41,7 @@ class Config:
 
     def offered_modules(self) -> list[str]:
         """Module ids this scholengroep offers, in course order."""
-        from workbook.catalog import list_modules
+        from workbook.content.catalog import list_modules
 
         known = list_modules()
         if self.modules is not None:
@@ -77,7 +63,7 @@ def resolve_store_url(url: str, base: Path) -> str:
     """Make a relative SQLite path absolute against base; other URLs pass unchanged."""
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite:///:memory:":
-        path = (base / url[len(prefix):]).resolve()
+        path = (base / url[len(prefix) :]).resolve()
         return prefix + str(path)
     return url
 
@@ -113,7 +99,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{p}: het bestand is geen UTF-8-tekst. Sla het op als UTF-8.") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{p}: geen geldige TOML ({exc}). Controleer aanhalingstekens en '='.") from None
+        raise ConfigError(
+            f"{p}: geen geldige TOML ({exc}). Controleer aanhalingstekens en '='."
+        ) from None
     return parse_config(raw, source=p)
 
 
@@ -131,7 +119,9 @@ def parse_config(raw: dict, source: Path | None = None) -> Config:
         )
     name = raw.get("naam")
     if not isinstance(name, str) or not name.strip():
-        raise ConfigError(f"{where}: veld 'naam' ontbreekt of is leeg. Voeg toe: naam = \"Stichting ...\".")
+        raise ConfigError(
+            f"{where}: veld 'naam' ontbreekt of is leeg. Voeg toe: naam = \"Stichting ...\"."
+        )
     name = name.strip()
 
     sector = raw.get("sector")
@@ -144,16 +134,18 @@ def parse_config(raw: dict, source: Path | None = None) -> Config:
     if not isinstance(schools, list) or not all(isinstance(s, str) and s.strip() for s in schools):
         raise ConfigError(
             f"{where}: veld 'scholen' moet een lijst met schoolnamen zijn, "
-            "bijvoorbeeld scholen = [\"OBS De Regenboog\", \"CBS Het Kompas\"]."
+            'bijvoorbeeld scholen = ["OBS De Regenboog", "CBS Het Kompas"].'
         )
     if len(set(s.strip() for s in schools)) != len(schools):
-        raise ConfigError(f"{where}: veld 'scholen' noemt een school twee keer. Haal de dubbele weg.")
+        raise ConfigError(
+            f"{where}: veld 'scholen' noemt een school twee keer. Haal de dubbele weg."
+        )
 
     slug = raw.get("id", slugify(name))
     if not isinstance(slug, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", slug):
         raise ConfigError(
             f"{where}: veld 'id' is {slug!r}. Gebruik kleine letters, cijfers en streepjes, "
-            "bijvoorbeeld id = \"stichting-de-linde\"."
+            'bijvoorbeeld id = "stichting-de-linde".'
         )
 
     modules = raw.get("modules")
@@ -164,8 +156,8 @@ def parse_config(raw: dict, source: Path | None = None) -> Config:
     if not isinstance(store, str) or "://" not in store:
         raise ConfigError(
             f"{where}: veld 'opslag' moet een database-URL zijn, bijvoorbeeld "
-            "opslag = \"sqlite:///data/antwoorden.sqlite\" of "
-            "opslag = \"postgresql+psycopg://gebruiker@localhost/werkboek\"."
+            'opslag = "sqlite:///data/antwoorden.sqlite" of '
+            'opslag = "postgresql+psycopg://gebruiker@localhost/werkboek".'
         )
 
     key = raw.get("trainersleutel")
@@ -188,7 +180,7 @@ def parse_config(raw: dict, source: Path | None = None) -> Config:
 
 
 def _check_modules(modules: object, where: str) -> tuple[str, ...]:
-    from workbook.catalog import list_modules
+    from workbook.content.catalog import list_modules
 
     known = [m.id for m in list_modules()]
     if not isinstance(modules, list) or not modules or not all(isinstance(m, str) for m in modules):

@@ -19,10 +19,6 @@ class StoreError(WorkbookError):
     """The answer store cannot be reached, is locked, or refused a write."""
 
 
-class UnknownParticipantError(WorkbookError):
-    """A participant code that the store does not know for this scholengroep."""
-
-
 class BuildError(WorkbookError):
     """A module notebook failed while building a scholengroep's workbook."""
 

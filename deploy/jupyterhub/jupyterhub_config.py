@@ -20,7 +20,7 @@ from pathlib import Path
 
 from workbook.errors import WorkbookError
 from workbook.paths import voila_data_dir
-from workbook.serve import TEMPLATE, check_build_dir
+from workbook.runtime.serve import TEMPLATE, check_build_dir
 
 HERE = Path(__file__).resolve().parent
 LANDING_PAGE = "index.ipynb"

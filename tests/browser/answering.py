@@ -12,7 +12,7 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 
 from widgets import labels
-from workbook.catalog import Exercise
+from workbook.content.catalog import Exercise
 
 Check = Callable[[object], None]
 WAIT = 60_000

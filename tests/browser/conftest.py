@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook.build import build_workbook
-from workbook.serve import start_voila
+from workbook.runtime.build import build_workbook
+from workbook.runtime.serve import start_voila
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from conftest import Served, join, open_workbook_page, serious_axe_violations, serve_config
 from widgets import labels
-from workbook.catalog import get_exercise, list_modules
+from workbook.content.catalog import get_exercise, list_modules
 from workbook.config import load_config
 from workbook.store import AnswerStore
 

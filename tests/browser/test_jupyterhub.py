@@ -20,7 +20,7 @@ import requests
 
 from tests.browser.conftest import LOCAL_PREFIXES, free_port, join
 from tests.postgres import fresh_schema_url
-from workbook.build import build_workbook
+from workbook.runtime.build import build_workbook
 from workbook.store import AnswerStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.postgres]

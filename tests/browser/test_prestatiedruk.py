@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from conftest import join, open_workbook_page, serious_axe_violations
 from widgets import labels
-from workbook.catalog import Exercise, fill_placeholders, load_exercise
+from workbook.words import fill_placeholders
+from workbook.content.catalog import Exercise, load_exercise
 from workbook.config import load_config
 from workbook.paths import exercises_dir
 from workbook.store import AnswerStore

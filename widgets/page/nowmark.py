@@ -1,0 +1,70 @@
+"""Follows the exercise the trainer marked "nu": polls the store and tells the browser which one to highlight.
+
+Each poll also sends a heartbeat. When the heartbeats stop (the kernel died or the server is gone),
+the page says so, so nobody keeps typing in the belief that it is saved.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import threading
+
+import anywidget
+import traitlets
+
+from widgets import labels
+from workbook.content.catalog import get_exercise, get_module
+from workbook.errors import WorkbookError
+from workbook.store import AnswerStore
+
+POLL_SECONDS = 3.0
+NOW_SETTING = "nu"
+
+
+class NowMarker(anywidget.AnyWidget):
+    """Scrolls to and highlights (class wb-now) the anchor 'oefening-<module>-<slug>', or links to its page."""
+
+    _esm = pathlib.Path(__file__).parent / "nowmark.js"
+    anchor = traitlets.Unicode("").tag(sync=True)
+    notebook = traitlets.Unicode("").tag(sync=True)
+    banner = traitlets.Unicode("").tag(sync=True)
+    go = traitlets.Unicode(labels.NOW_GO).tag(sync=True)
+    beat = traitlets.Int(0).tag(sync=True)
+    beat_seconds = traitlets.Float(POLL_SECONDS).tag(sync=True)
+    lost = traitlets.Unicode(labels.CONNECTION_LOST).tag(sync=True)
+
+    def __init__(
+        self, store: AnswerStore, scholengroep: str, poll_seconds: float = POLL_SECONDS
+    ) -> None:
+        super().__init__(beat_seconds=poll_seconds)
+        self._store = store
+        self._group = scholengroep
+        self._stop = threading.Event()
+        self.check()
+        self._thread = threading.Thread(
+            target=self._loop, args=(poll_seconds,), daemon=True, name="now-marker"
+        )
+        self._thread.start()
+
+    def _loop(self, seconds: float) -> None:
+        """Poll until stopped; a culled kernel ends the process and with it this daemon thread."""
+        while not self._stop.wait(seconds):
+            self.beat += 1
+            self.check()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def check(self) -> None:
+        """Read the 'nu' setting once and update what the browser shows."""
+        try:
+            exercise_id = self._store.get_setting(self._group, NOW_SETTING)
+            ex = get_exercise(exercise_id) if exercise_id else None
+        except WorkbookError:
+            return  # a busy database or an old id: keep what is shown
+        if ex is None:
+            self.anchor = ""
+            return
+        self.notebook = get_module(ex.module).notebook
+        self.banner = labels.NOW_BANNER.format(title=ex.title)
+        self.anchor = "oefening-" + ex.id.replace("/", "-")

@@ -1,0 +1,296 @@
+"""A module page: the header with the participant, explanations, exercises and discussion questions."""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from pathlib import Path
+
+import ipywidgets as w
+from IPython.display import HTML, display
+
+from widgets import labels
+from widgets.base import ExerciseWidget, escape
+from widgets.entry import EntryForm, field
+from widgets.page.urlsync import UrlSync
+from widgets.registry import widget_class
+from widgets.shared import make
+from workbook.content.catalog import (
+    Module,
+    get_exercise,
+    get_module,
+    list_modules,
+)
+from workbook.errors import WorkbookError
+from workbook.runtime.session import QUERY_KEY, Visit, when_requested
+from workbook.words import fill_placeholders
+
+OVERVIEW_NOTEBOOK = "index.ipynb"
+
+
+@lru_cache(maxsize=1)
+def _css() -> str:
+    return (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _markdown():  # noqa: ANN202 - mistune's Markdown object
+    import mistune  # about 2 MB in the kernel; nbconvert (and so Voila) uses it too
+
+    # escape: raw HTML in the text is shown as text; tables and bare links as in JupyterLab
+    return mistune.create_markdown(escape=True, plugins=["table", "url", "strikethrough"])
+
+
+def show_markdown(text: str) -> None:
+    """Show Markdown as HTML made in the kernel: the browser shows it at once, without first
+    loading a Markdown parser (which would hold back the widgets below it)."""
+    display(HTML(f'<div class="wb-markdown">{_markdown()(text)}</div>'))
+
+
+def show_style() -> None:
+    """Put the workbook's stylesheet on the page (works in Voila and in JupyterLab)."""
+    display(HTML(f"<style>{_css()}</style>"))
+
+
+class ParticipantBar(w.VBox):
+    """Shows who is working, or a short join form; tells the page when someone has joined."""
+
+    def __init__(self, visit: Visit, on_join: list, *, back_link: bool = True) -> None:
+        super().__init__()
+        self.visit = visit
+        self.on_join = on_join
+        self.back_link = back_link
+        self.sync = UrlSync()
+        self.add_class("wb-page")
+        if visit.participant is not None:
+            self._welcome()
+        else:
+            self._form()
+
+    def _form(self) -> None:
+        cfg = self.visit.config
+        school = (
+            field(
+                "school",
+                labels.JOIN_SCHOOL,
+                "select",
+                options=[labels.JOIN_SCHOOL_NONE, *cfg.schools],
+            )
+            if cfg.schools
+            else field("school", labels.JOIN_SCHOOL)
+        )
+        self.form = EntryForm(
+            [
+                field(
+                    "name", labels.JOIN_NAME, placeholder=labels.JOIN_NAME_PLACEHOLDER, width="20em"
+                ),
+                school,
+            ],
+            labels.JOIN_BUTTON,
+            button_title=labels.JOIN_TITLE,
+            primary=True,
+        )
+        self.message = make(w.HTML, "")
+        self._say_unknown_code()
+        self.form.on_submit(self._join)
+        self.children = [
+            make(w.HTML, f"<h2>{labels.JOIN_TITLE}</h2><p>{escape(labels.JOIN_INTRO)}</p>"),
+            self.form,
+            self.message,
+        ]
+
+    def _say_unknown_code(self) -> None:
+        if self.visit.unknown_code:
+            self.message.value = (
+                f'<p class="wb-error" role="alert">'
+                f"{escape(labels.JOIN_UNKNOWN.format(code=self.visit.unknown_code))}</p>"
+            )
+
+    def wait_for_visitor(self) -> None:
+        """In a preheated kernel, take the participant from the visitor's URL once they open the page."""
+        when_requested(self._arrived)
+
+    def _arrived(self, query: str) -> None:
+        """The visitor is known now: welcome them, or say their code is unknown."""
+        self.visit.arrive(query)
+        if self.visit.participant is None:
+            self._say_unknown_code()
+            return
+        self._welcome()
+        for callback in self.on_join:
+            callback()
+
+    def _join(self, values: dict[str, str]) -> None:
+        name = values["name"].strip()
+        if not name:
+            self.message.value = f'<p class="wb-error" role="alert">{escape(labels.JOIN_EMPTY)}</p>'
+            return
+        school = values["school"].strip() if values["school"] != labels.JOIN_SCHOOL_NONE else ""
+        try:
+            self.visit.join(name, school)
+        except WorkbookError as exc:
+            self.message.value = f'<p class="wb-error" role="alert">{escape(str(exc))}</p>'
+            return
+        self._welcome()
+        for callback in self.on_join:
+            callback()
+
+    def _welcome(self) -> None:
+        p = self.visit.participant
+        assert p is not None  # only called once a participant is known
+        school = f" ({escape(p.school)})" if p.school else ""
+        self.sync.code = p.code
+        text = labels.WELCOME.format(name=escape(p.name), school=school, code=escape(p.code))
+        link = (
+            f'<br><a href="{OVERVIEW_NOTEBOOK}?{QUERY_KEY}={html.escape(p.code)}">'
+            f"{labels.BACK_TO_OVERVIEW}</a>"
+            if self.back_link
+            else ""
+        )
+        self.children = [
+            make(w.HTML, f'<div class="wb-bar" role="status">{text}{link}</div>'),
+            self.sync,
+        ]
+
+
+class Page:
+    """What a module notebook calls: explain(section), show(exercise), discuss()."""
+
+    def __init__(self, module_id: str, config_path: str = "") -> None:
+        self.visit = Visit.start(config_path, wait=False)
+        self.module: Module = get_module(module_id)
+        self.exercises: list[ExerciseWidget] = []
+        self.bar = ParticipantBar(self.visit, [self._bind_all, self._remember])
+        self._remember()
+
+    def header(self) -> None:
+        show_style()
+        minutes = labels.MINUTES.format(n=self.module.minutes)
+        show_markdown(f"# {self.module.title}\n\n{self.words(self.module.summary)}\n\n*{minutes}*")
+        display(self.bar)
+        show_now_marker(self.visit)
+        self.bar.wait_for_visitor()
+
+    def words(self, text: str) -> str:
+        return fill_placeholders(text, self.visit.config.pupil, self.visit.config.pupils)
+
+    def explain(self, section_id: str) -> None:
+        """Show one explanation of this module."""
+        for section in self.module.sections:
+            if section.id == section_id:
+                show_markdown(f"## {self.words(section.title)}\n\n{self.words(section.text)}")
+                return
+        raise WorkbookError(
+            f"Module '{self.module.id}' heeft geen uitleg '{section_id}'. Bestaande uitleg: "
+            + ", ".join(s.id for s in self.module.sections)
+            + "."
+        )
+
+    def show(self, exercise_id: str) -> None:
+        """Show one exercise, bound to the participant's saved answers."""
+        exercise = get_exercise(exercise_id)
+        widget = widget_class(exercise.kind)(
+            exercise, self.visit.config.pupil, self.visit.config.pupils
+        )
+        answers = self.visit.answers()
+        if answers is not None:
+            widget.bind(answers)
+        self.exercises.append(widget)
+        display(widget)
+
+    def discuss(self) -> None:
+        """Show the module's questions to discuss with colleagues."""
+        if self.module.discussion:
+            items = "\n".join(f"- {self.words(q)}" for q in self.module.discussion)
+            show_markdown(f"## {labels.DISCUSS_TITLE}\n\n{items}")
+
+    def _remember(self) -> None:
+        p = self.visit.participant
+        if p is not None:
+            try:
+                self.visit.store.touch_participant(self.visit.config.slug, p.code, self.module.id)
+            except WorkbookError:
+                pass  # only a convenience; the page works without it
+
+    def _bind_all(self) -> None:
+        answers = self.visit.answers()
+        if answers is not None:
+            for widget in self.exercises:
+                widget.bind(answers)
+
+
+def open_page(module_id: str, config_path: str = "") -> Page:
+    """Start a module page: read the config, find the participant, and show the header."""
+    page = Page(module_id, config_path)
+    page.header()
+    return page
+
+
+class Overview(w.VBox):
+    """The landing page's list of modules with the participant's progress and links."""
+
+    def __init__(self, visit: Visit) -> None:
+        super().__init__()
+        self.visit = visit
+        self.add_class("wb-page")
+        self.refresh()
+
+    def refresh(self) -> None:
+        from workbook.content.catalog import module_progress
+
+        answers = self.visit.answers()
+        saved = answers.all() if answers is not None else {}
+        offered = set(self.visit.config.offered_modules())
+        code = self.visit.participant.code if self.visit.participant else None
+        items = []
+        for m in list_modules():
+            if m.id not in offered:
+                continue
+            done, total = module_progress(saved, m.id)
+            title = escape(m.title)
+            if code:
+                verb = labels.CONTINUE_MODULE if done else labels.START_MODULE
+                link = f'<a href="{m.notebook}?{QUERY_KEY}={html.escape(code)}">{verb}: {title}</a>'
+                progress = labels.PROGRESS.format(done=done, total=total)
+            else:
+                link, progress = f"<b>{title}</b>", ""
+            items.append(
+                f'<li data-module="{m.id}">{link}<br><span class="wb-progress">{progress}</span> '
+                f"{escape(fill_placeholders(m.summary, self.visit.config.pupil, self.visit.config.pupils))}</li>"
+            )
+        resume = ""
+        last = self.visit.participant.last_module if self.visit.participant else None
+        if code and last in offered:
+            module = next(m for m in list_modules() if m.id == last)
+            resume = (
+                f'<p class="wb-bar"><a href="{module.notebook}?{QUERY_KEY}={html.escape(code)}">'
+                f"{labels.RESUME.format(title=escape(module.title))}</a></p>"
+            )
+        self.children = [make(w.HTML, f'{resume}<ul class="wb-modules">{"".join(items)}</ul>')]
+
+
+def show_overview(config_path: str = "") -> None:
+    """The landing page: the scholengroep, the participant, and every module with progress."""
+    visit = Visit.start(config_path, wait=False)
+    show_style()
+    cfg = visit.config
+    show_markdown(f"# Werkboek Welbevinden op School\n\n**{cfg.name}**")
+    from widgets.page.mywork import MyWorkbook
+
+    overview = Overview(visit)
+    mine = MyWorkbook(visit, [overview.refresh])
+    bar = ParticipantBar(visit, [overview.refresh, mine.refresh], back_link=False)
+    display(bar)
+    show_now_marker(visit)
+    display(overview)
+    display(mine)
+    bar.wait_for_visitor()
+
+
+def show_now_marker(visit: Visit) -> None:
+    """Follow the exercise the trainer marks "nu" (only on a scholengroep's pages, not in self-study)."""
+    if visit.config.source is None:
+        return
+    from widgets.page.nowmark import NowMarker
+
+    display(NowMarker(visit.store, visit.config.slug))

@@ -1,0 +1,1 @@
+"""The pyramid exercise: a drag-and-drop board (anywidget) with live analysis and picture."""

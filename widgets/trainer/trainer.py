@@ -1,0 +1,293 @@
+"""The trainer page: a key gate, then who is where and the group's live results, steering the room."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+import time
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+import ipywidgets as w
+from IPython.display import HTML, display
+
+from widgets import labels
+from widgets.base import escape
+from widgets.entry import EntryForm, field
+from widgets.page.page import show_style
+from widgets.shared import make
+from widgets.trainer.views import progress_html, summary_html
+from workbook.config import Config
+from workbook.content.catalog import get_exercise, list_exercises
+from workbook.errors import WorkbookError
+from workbook.kinds import summarize, title_of
+from workbook.output.results import (
+    NO_SCHOOL,
+    offered_titles,
+    participant_progress,
+    school_progress,
+    take_snapshot,
+)
+from workbook.runtime.session import page_config
+from workbook.store import open_store
+
+REFRESH_SECONDS = 3.0
+NOW_SETTING = "nu"
+HIDDEN_SETTING = "verborgen"
+MODULE_PREFIX = "module:"
+
+
+@lru_cache(maxsize=1)
+def _css() -> str:
+    return (Path(__file__).parent / "trainer.css").read_text(encoding="utf-8")
+
+
+def key_matches(config: Config, typed: str) -> bool:
+    """True only if the config has a trainer key and typed is exactly it (constant-time compare)."""
+    if not config.trainer_key:
+        return False
+    return hmac.compare_digest(typed.strip().encode("utf-8"), config.trainer_key.encode("utf-8"))
+
+
+class KeyGate(w.VBox):
+    """Asks for the trainer key; calls on_open(config) once it is right. Shows no data itself."""
+
+    def __init__(self, config: Config, on_open) -> None:
+        super().__init__()
+        self.add_class("wb-page")
+        self._config = config
+        self._on_open = on_open
+        if not config.trainer_key:
+            self.children = [
+                make(
+                    w.HTML,
+                    f'<p class="wb-error" role="alert">{escape(labels.TRAINER_KEY_MISSING)}</p>',
+                )
+            ]
+            return
+        self.key = EntryForm(
+            [field("key", labels.TRAINER_KEY, "password", width="20em")],
+            labels.TRAINER_OPEN,
+            primary=True,
+        )
+        self.message = make(w.HTML, "")
+        self.key.on_submit(self._try)
+        self.children = [
+            make(w.HTML, f"<p>{escape(labels.TRAINER_KEY_INTRO)}</p>"),
+            self.key,
+            self.message,
+        ]
+
+    def _try(self, values: dict[str, str]) -> None:
+        typed = values["key"]
+        self.key.clear("key")
+        if key_matches(self._config, typed):
+            self._on_open(self._config)
+            return
+        time.sleep(1.0)  # slow down guessing
+        self.message.value = (
+            f'<p class="wb-error" role="alert">{escape(labels.TRAINER_KEY_WRONG)}</p>'
+        )
+
+
+class Dashboard(w.VBox):
+    """The trainer's view of the scholengroep; refreshes itself every few seconds in a background thread."""
+
+    def __init__(self, config: Config, refresh_seconds: float = REFRESH_SECONDS) -> None:
+        super().__init__()
+        self.add_class("wb-trainer")
+        self.config = config
+        self.store = open_store(config.store_url)
+        self.titles = offered_titles(config)
+        self.words = (config.pupil, config.pupils)
+        self.choice = make(
+            w.Dropdown,
+            options=self._options(),
+            description=labels.TRAINER_SHOW,
+            style={"description_width": "initial"},
+            layout=dict(width="40em"),
+        )
+        self.names = make(w.Checkbox, value=False, description=labels.TRAINER_NAMES, indent=False)
+        self.hide = w.ToggleButton(
+            value=bool(self.store.get_setting(config.slug, HIDDEN_SETTING, False)),
+            description=labels.TRAINER_HIDE,
+            tooltip=labels.TRAINER_HIDE,
+        )
+        self.mark = make(
+            w.Button, description=labels.TRAINER_MARK_NOW, tooltip=labels.TRAINER_MARK_NOW_TIP
+        )
+        self.clear = make(
+            w.Button, description=labels.TRAINER_CLEAR_NOW, tooltip=labels.TRAINER_CLEAR_NOW
+        )
+        self.now_text = make(w.HTML, "")
+        self.status = make(w.HTML, "")
+        self.results = make(w.HTML, "")
+        self.progress = make(w.HTML, "")
+        tabs = w.Tab(children=[self.results, self.progress])
+        tabs.set_title(0, labels.TRAINER_RESULTS_TAB)
+        tabs.set_title(1, labels.TRAINER_PROGRESS_TAB)
+        for control in (self.choice, self.names, self.hide):
+            control.observe(self._changed, "value")
+        self.mark.on_click(self._mark_now)
+        self.clear.on_click(self._clear_now)
+        self.children = [
+            make(w.HBox, [self.choice, self.names], layout=dict(flex_flow="row wrap")),
+            make(
+                w.HBox,
+                [self.hide, self.mark, self.clear, self.now_text],
+                layout=dict(flex_flow="row wrap"),
+            ),
+            self.status,
+            tabs,
+        ]
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self.refresh()
+        self._thread = threading.Thread(
+            target=self._loop, args=(refresh_seconds,), daemon=True, name="trainer-refresh"
+        )
+        self._thread.start()
+
+    def _options(self) -> list[tuple[str, str]]:
+        options = []
+        for module, title in self.titles.items():
+            options.append(
+                (labels.TRAINER_WHOLE_MODULE.format(title=title), MODULE_PREFIX + module)
+            )
+            options += [
+                (f"{title} · {title_of(ex, self.words)}", ex.id) for ex in list_exercises(module)
+            ]
+        return options
+
+    def selected(self) -> list[str]:
+        value = self.choice.value or ""
+        if value.startswith(MODULE_PREFIX):
+            return [ex.id for ex in list_exercises(value[len(MODULE_PREFIX) :])]
+        return [value] if value else []
+
+    # -- refreshing ------------------------------------------------------------------------------
+    def _loop(self, seconds: float) -> None:
+        """Re-read the store until stopped; a culled kernel ends the process and this daemon thread."""
+        while not self._stop.wait(seconds):
+            self.refresh()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def close(self) -> None:
+        self.stop()
+        super().close()
+
+    def refresh(self) -> None:
+        """Read the store once and update the widgets that changed."""
+        with self._lock:
+            try:
+                self._render()
+            except WorkbookError as exc:
+                self.status.value = (
+                    f'<p class="wb-error" role="alert">'
+                    f"{escape(labels.TRAINER_ERROR.format(reason=exc))}</p>"
+                )
+
+    def _render(self) -> None:
+        slug = self.config.slug
+        snap = take_snapshot(self.store, slug)
+        now = self.store.get_setting(slug, NOW_SETTING)
+        names = self.names.value
+        who = {p.code: p.name for p in snap.participants} if names else {}
+        schools = {p.code: p.school or NO_SCHOOL for p in snap.participants}
+        blocks = [
+            summary_html(
+                summarize(
+                    get_exercise(ex),
+                    snap.answers.get(ex, {}),
+                    who=who,
+                    schools=schools,
+                    words=self.words,
+                ),
+                hidden=self.hide.value,
+                now=ex == now,
+            )
+            for ex in self.selected()
+        ]
+        _set(self.results, "<div class='wb-tr-results'>" + "".join(blocks) + "</div>")
+        modules = list(self.titles)
+        _set(
+            self.progress,
+            progress_html(
+                participant_progress(snap, modules), school_progress(snap, modules), self.titles
+            ),
+        )
+        _set(
+            self.now_text,
+            escape(labels.TRAINER_NOW_SET.format(title=title_of(get_exercise(now), self.words)))
+            if now and _known(now)
+            else escape(labels.TRAINER_NOW_NONE),
+        )
+        self.hide.description = labels.TRAINER_REVEAL if self.hide.value else labels.TRAINER_HIDE
+        self.status.value = (
+            '<p class="wb-tr-meta" role="status">'
+            + escape(
+                labels.TRAINER_UPDATED.format(
+                    time=datetime.now().strftime("%H:%M:%S"),
+                    n=len(snap.participants),
+                    answers=snap.total,
+                )
+            )
+            + "</p>"
+        )
+
+    # -- steering the room -----------------------------------------------------------------------
+    def _changed(self, change: dict) -> None:
+        if change["owner"] is self.hide:
+            self.store.set_setting(self.config.slug, HIDDEN_SETTING, bool(self.hide.value))
+        self.refresh()
+
+    def _mark_now(self, _src: object) -> None:
+        ids = self.selected()
+        if len(ids) != 1:
+            self.now_text.value = escape(labels.TRAINER_NOW_MODULE)
+            return
+        self.store.set_setting(self.config.slug, NOW_SETTING, ids[0])
+        self.refresh()
+
+    def _clear_now(self, _src: object) -> None:
+        self.store.set_setting(self.config.slug, NOW_SETTING, None)
+        self.refresh()
+
+
+def _known(exercise_id: str) -> bool:
+    try:
+        get_exercise(exercise_id)
+    except WorkbookError:
+        return False
+    return True
+
+
+def _set(widget: w.HTML, value: str) -> None:
+    """Only send a new value to the browser when it changed (keeps the projector calm)."""
+    if widget.value != value:
+        widget.value = value
+
+
+class TrainerPage(w.VBox):
+    """The key gate first; the dashboard replaces it once the key is right."""
+
+    def __init__(self, config_path: str = "") -> None:
+        super().__init__()
+        self.dashboard: Dashboard | None = None
+        self.children = [KeyGate(page_config(config_path), self._open)]
+
+    def _open(self, config: Config) -> None:
+        self.dashboard = Dashboard(config)
+        self.children = [self.dashboard]
+
+
+def show_trainer(config_path: str = "") -> TrainerPage:
+    """The trainer notebook's only call: styles, a title, and the key gate."""
+    show_style()
+    display(HTML(f"<style>{_css()}</style><h1>{escape(labels.TRAINER_TITLE)}</h1>"))
+    page = TrainerPage(config_path)
+    display(page)
+    return page

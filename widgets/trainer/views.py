@@ -1,0 +1,139 @@
+"""HTML for the trainer dashboard: progress tables and one block per exercise summary (all text escaped)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from widgets import labels
+from widgets.base import escape
+
+
+def _pct(part: float, whole: float) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def progress_html(
+    rows: list[dict[str, Any]], schools: dict[str, dict[str, Any]], titles: dict[str, str]
+) -> str:
+    """Who has joined and how far each participant and each school is, per module."""
+    if not rows:
+        return f'<p class="wb-tr-empty">{escape(labels.TRAINER_NOBODY)}</p>'
+    head = "".join(f"<th scope='col'>{escape(t)}</th>" for t in titles.values())
+    school_rows = "".join(
+        f"<tr><th scope='row'>{escape(name)} ({s['participants']})</th>"
+        + "".join(f"<td>{_meter(s['modules'][m])}</td>" for m in titles)
+        + "</tr>"
+        for name, s in schools.items()
+    )
+    people = "".join(
+        f"<tr><th scope='row'>{escape(r['name'])}</th><td>{escape(r['school'])}</td>"
+        + "".join(f"<td>{r['modules'][m][0]} / {r['modules'][m][1]}</td>" for m in titles)
+        + "</tr>"
+        for r in rows
+    )
+    return (
+        f"<h2>{escape(labels.TRAINER_SCHOOLS)}</h2>"
+        f"<table class='wb-tr-table'><tr><th scope='col'>{escape(labels.TRAINER_SCHOOL)}</th>{head}</tr>"
+        f"{school_rows}</table>"
+        f"<h2>{escape(labels.TRAINER_PEOPLE.format(n=len(rows)))}</h2>"
+        f"<table class='wb-tr-table'><tr><th scope='col'>{escape(labels.TRAINER_NAME)}</th>"
+        f"<th scope='col'>{escape(labels.TRAINER_SCHOOL)}</th>{head}</tr>{people}</table>"
+    )
+
+
+def _meter(share: float) -> str:
+    pct = round(100 * share)
+    return (
+        f"<span class='wb-tr-meter' role='img' aria-label='{pct}%'>"
+        f"<span style='width:{pct}%'></span></span> {pct}%"
+    )
+
+
+def _bars(rows: list[dict[str, Any]]) -> str:
+    parts = []
+    for row in rows:
+        top = max([n for _, n in row["bars"]] + [1])
+        bars = "".join(
+            f"<div class='wb-tr-bar'><span class='wb-tr-barlabel'>{escape(label)}</span>"
+            f"<span class='wb-tr-barfill' style='width:{_pct(n, top) * 0.6:.0f}%'></span>"
+            f"<span class='wb-tr-count'>{n}</span></div>"
+            for label, n in row["bars"]
+        )
+        title = f"<h4>{escape(row['label'])}</h4>" if row["label"] else ""
+        parts.append(f"<div class='wb-tr-row'>{title}{bars}</div>")
+    return "".join(parts)
+
+
+def _quiz(s: dict[str, Any]) -> str:
+    share = _pct(s["correct"], s["answered"])
+    text = labels.TRAINER_CORRECT.format(correct=s["correct"], answered=s["answered"], pct=share)
+    out = f"<p class='wb-tr-big'>{escape(text)}</p>"
+    if s["mistakes"]:
+        items = "".join(f"<li>{escape(t)} <b>({n}×)</b></li>" for t, n in s["mistakes"])
+        out += f"<h4>{escape(labels.TRAINER_MISTAKES)}</h4><ul>{items}</ul>"
+    if s.get("rows"):
+        out += _bars(s["rows"])
+    return out
+
+
+def _wall(s: dict[str, Any]) -> str:
+    cards = "".join(
+        f"<div class='wb-tr-card'><p>{escape(i['text'])}</p>"
+        + (f"<p class='wb-tr-who'>{escape(i['who'])}</p>" if i.get("who") else "")
+        + "</div>"
+        for i in s["items"]
+    )
+    return f"<div class='wb-tr-wall'>{cards}</div>"
+
+
+def _pictures(s: dict[str, Any]) -> str:
+    """Side by side: per school or class its picture (SVG made by the kind) and its verdict lines."""
+    cards = []
+    for item in s["items"]:
+        lines = "".join(f"<li>{escape(line)}</li>" for line in item["lines"])
+        cards.append(
+            f"<div class='wb-tr-pyramid'><h4>{escape(item['who'])}</h4>{item['svg']}"
+            + (f"<ul class='wb-tr-verdict'>{lines}</ul>" if lines else "")
+            + "</div>"
+        )
+    return "<div class='wb-tr-side'>" + "".join(cards) + "</div>"
+
+
+def _ranking(s: dict[str, Any]) -> str:
+    items = "".join(
+        f"<li>{escape(t)}" + (f" <small>(gem. plek {p})</small>" if p else "") + "</li>"
+        for t, p in s["items"]
+    )
+    return f"<ol class='wb-tr-big'>{items}</ol>"
+
+
+def summary_html(s: dict[str, Any], hidden: bool = False, now: bool = False) -> str:
+    """One exercise's aggregated answers, big enough for a projector."""
+    count = (labels.TRAINER_COUNT_ONE if s["count"] == 1 else labels.TRAINER_COUNT).format(
+        n=s["count"]
+    )
+    mark = f" <span class='wb-tr-now'>{escape(labels.TRAINER_NOW_BADGE)}</span>" if now else ""
+    head = (
+        f"<h3 id='resultaat-{escape(s['exercise'].replace('/', '-'))}'>{escape(s['title'])}{mark}</h3>"
+        f"<p class='wb-tr-meta'>{escape(count)}</p>"
+    )
+    if hidden:
+        body = f"<p class='wb-tr-hidden'>{escape(labels.TRAINER_HIDDEN)}</p>"
+    elif not s["count"]:
+        body = f"<p class='wb-tr-empty'>{escape(labels.TRAINER_NO_ANSWERS)}</p>"
+    else:
+        body = {
+            "bars": lambda: (
+                _bars(s["rows"])
+                + (
+                    f"<p class='wb-tr-big'>{escape(labels.TRAINER_AVERAGE.format(avg=s['average']))}</p>"
+                    if "average" in s
+                    else ""
+                )
+            ),
+            "quiz": lambda: _quiz(s),
+            "wall": lambda: _wall(s),
+            "pictures": lambda: _pictures(s),
+            "ranking": lambda: _ranking(s),
+        }.get(s["type"], lambda: "")()
+    return f"<section class='wb-tr-result' data-exercise='{escape(s['exercise'])}'>{head}{body}</section>"

@@ -1,0 +1,173 @@
+"""The content catalog: modules and exercises read from exercises/<module>/*.yaml and validated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from workbook.errors import ContentError
+from workbook.kinds import SCHEMA_VERSION, Exercise, Fields, is_answered, validate_spec
+from workbook.paths import exercises_dir
+from workbook.words import SECTORS
+from workbook.yamltext import parse_yaml
+
+MODULE_FILE = "module.yaml"
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A short explanation on a module page, in Markdown with sector placeholders."""
+
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module: its page, its explanations and the sectors that get it by default."""
+
+    id: str
+    title: str
+    order: int
+    notebook: str
+    sectors: tuple[str, ...]
+    summary: str
+    minutes: int
+    sections: tuple[Section, ...]
+    discussion: tuple[str, ...]
+    path: Path
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(
+            f"{path}: het bestand is geen UTF-8-tekst. Sla het op als UTF-8."
+        ) from None
+    return parse_yaml(text, str(path))
+
+
+def load_exercise(path: Path) -> Exercise:
+    """Read and validate one exercise file; its id comes from its folder and file name."""
+    module, slug = path.parent.name, path.stem
+    if not SLUG.fullmatch(slug):
+        raise ContentError(
+            f"{path}: de bestandsnaam '{slug}' is geen geldige id. Gebruik kleine letters, cijfers, "
+            "'-' en '_'."
+        )
+    kind, title, prompt, help_text, spec = validate_spec(_read_yaml(path), str(path))
+    return Exercise(f"{module}/{slug}", module, kind, title, prompt, help_text, spec, path)
+
+
+def load_module(folder: Path) -> Module:
+    """Read and validate a module's module.yaml."""
+    path = folder / MODULE_FILE
+    data = _read_yaml(path)
+    where = str(path)
+    if not isinstance(data, dict):
+        raise ContentError(f"{where}: het bestand is geen lijst met velden. Begin met 'schema: 1'.")
+    f = Fields(data, where)
+    f.only(
+        {
+            "schema",
+            "title",
+            "order",
+            "notebook",
+            "sectors",
+            "summary",
+            "minutes",
+            "sections",
+            "discussion",
+        }
+    )
+    if data.get("schema") != SCHEMA_VERSION:
+        raise f.fail("schema", f"is {data.get('schema')!r}", f"Gebruik schema: {SCHEMA_VERSION}.")
+    sectors = f.texts("sectors", required=False) or list(SECTORS)
+    for s in sectors:
+        if s not in SECTORS:
+            raise f.fail("sectors", f"noemt {s!r}", "Kies uit: " + ", ".join(SECTORS) + ".")
+    sections = []
+    for sf in f.mappings("sections"):
+        sf.only({"id", "title", "text"})
+        sid = sf.text("id")
+        if not SLUG.fullmatch(sid):
+            raise sf.fail("id", f"is {sid!r}", "Gebruik kleine letters, cijfers, '-' en '_'.")
+        sections.append(Section(sid, sf.text("title"), sf.text("text")))
+    if len({s.id for s in sections}) != len(sections):
+        raise f.fail("sections", "heeft twee keer dezelfde id", "Geef elke uitleg een eigen id.")
+    notebook = f.text("notebook")
+    if not notebook.endswith(".ipynb"):
+        raise f.fail(
+            "notebook",
+            f"is {notebook!r}",
+            "Noem het notebook, bijvoorbeeld 10-prestatiedruk.ipynb.",
+        )
+    return Module(
+        id=folder.name,
+        title=f.text("title"),
+        order=f.integer("order", default=50, low=0, high=99),
+        notebook=notebook,
+        sectors=tuple(sectors),
+        summary=f.text("summary"),
+        minutes=f.integer("minutes", default=75, low=10, high=240),
+        sections=tuple(sections),
+        discussion=tuple(f.texts("discussion", required=False)),
+        path=path,
+    )
+
+
+@lru_cache(maxsize=4)
+def _catalog(root: Path) -> tuple[tuple[Module, ...], dict[str, Exercise]]:
+    modules = []
+    exercises: dict[str, Exercise] = {}
+    for folder in sorted(p for p in root.iterdir() if (p / MODULE_FILE).is_file()):
+        modules.append(load_module(folder))
+        for path in sorted(folder.glob("*.yaml")):
+            if path.name != MODULE_FILE:
+                ex = load_exercise(path)
+                exercises[ex.id] = ex
+    modules.sort(key=lambda m: (m.order, m.id))
+    return tuple(modules), exercises
+
+
+def list_modules(root: Path | None = None) -> list[Module]:
+    """All modules in course order."""
+    return list(_catalog(root or exercises_dir())[0])
+
+
+def get_module(module_id: str, root: Path | None = None) -> Module:
+    """One module by id, or a ContentError naming the known ones."""
+    for m in list_modules(root):
+        if m.id == module_id:
+            return m
+    known = ", ".join(m.id for m in list_modules(root))
+    raise ContentError(f"Module '{module_id}' bestaat niet. Beschikbare modules: {known}.")
+
+
+def list_exercises(module_id: str | None = None, root: Path | None = None) -> list[Exercise]:
+    """All exercises, or those of one module, sorted by id."""
+    exercises = _catalog(root or exercises_dir())[1].values()
+    return sorted((e for e in exercises if module_id in (None, e.module)), key=lambda e: e.id)
+
+
+def get_exercise(exercise_id: str, root: Path | None = None) -> Exercise:
+    """One exercise by its id 'module/slug'."""
+    found = _catalog(root or exercises_dir())[1].get(exercise_id)
+    if found is None:
+        raise ContentError(
+            f"Oefening '{exercise_id}' bestaat niet. Controleer de id: map/bestandsnaam zonder .yaml."
+        )
+    return found
+
+
+def module_progress(answers: dict[str, object], module_id: str) -> tuple[int, int]:
+    """(answered, total) exercises of a module, for progress on the landing page."""
+    ids = [e.id for e in list_exercises(module_id)]
+    done = sum(1 for i in ids if is_answered(answers.get(i)))
+    return done, len(ids)

@@ -1,0 +1,108 @@
+"""The kind 'piramide': a team's ondersteuningspiramide, its analysis and its picture."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NotRequired, TypedDict
+
+from workbook.errors import WorkbookError
+from workbook.kinds import texts
+from workbook.kinds.base import COMMON, Exercise, Fields, Kind, Room, RoomView
+from workbook.pyramid import (
+    LAYER_NAMES,
+    PYRAMID_LAYERS,
+    analyse_pyramid,
+    empty_pyramid,
+    pyramid_svg,
+    validate_pyramid,
+)
+from workbook.words import Words
+
+VERSION = 1
+
+
+class PyramidItem(TypedDict):
+    name: str
+    hours_per_week: float
+    reach_pct: NotRequired[float]  # share of the pupils it reaches, 0-100
+
+
+class PiramideAnswer(TypedDict):
+    """The pyramid file format (README 'Het piramidebestand'): the widget saves exactly this."""
+
+    school: str
+    layers: dict[str, list[PyramidItem]]  # foundation, base, extra, intensive
+
+
+def validate(f: Fields) -> dict[str, Any]:
+    f.only(COMMON | {"layers"})
+    layers = f.texts("layers", required=False) or list(PYRAMID_LAYERS)
+    for layer in layers:
+        if layer not in PYRAMID_LAYERS:
+            raise f.fail(
+                "layers", f"noemt {layer!r}", "Kies uit: " + ", ".join(PYRAMID_LAYERS) + "."
+            )
+    return {"layers": layers}
+
+
+def read(value: Any) -> PiramideAnswer:
+    try:
+        return validate_pyramid(value)  # type: ignore[return-value]
+    except WorkbookError:
+        return empty_pyramid()  # type: ignore[return-value]
+
+
+def _item(item: PyramidItem, words: Words) -> str:
+    facts = []
+    if item["hours_per_week"]:
+        facts.append(texts.HOURS.format(hours=f"{item['hours_per_week']:g}".replace(".", ",")))
+    if "reach_pct" in item:
+        facts.append(
+            texts.REACH.format(reach=f"{item['reach_pct']:g}".replace(".", ","), pupils=words[1])
+        )
+    return item["name"] + (f" ({', '.join(facts)})" if facts else "")
+
+
+def verdict(ex: Exercise, answer: PiramideAnswer, words: Words) -> list[str]:
+    """The analysis in Dutch: the verdict and the signals, for the exercise's own layers."""
+    analysis = analyse_pyramid(dict(answer), words[1], ex.spec["layers"])
+    return [s for s in [analysis.verdict, *analysis.signals] if s]
+
+
+def lines(ex: Exercise, answer: PiramideAnswer, words: Words) -> list[str]:
+    out = [texts.SCHOOL.format(school=answer["school"])] if answer["school"] else []
+    for layer in reversed(ex.spec["layers"]):  # top of the pyramid first, as it is drawn
+        items = answer["layers"].get(layer, [])
+        out.append(
+            f"{LAYER_NAMES[layer]}: "
+            + ("; ".join(_item(i, words) for i in items) or texts.LAYER_EMPTY)
+        )
+    if any(answer["layers"].get(layer) for layer in ex.spec["layers"]):
+        out += verdict(ex, answer, words)
+    return out
+
+
+def picture(ex: Exercise, answer: PiramideAnswer, words: Words) -> str:
+    return pyramid_svg(dict(answer), analyse_pyramid(dict(answer), words[1], ex.spec["layers"]))
+
+
+def summarize(ex: Exercise, answers: Mapping[str, PiramideAnswer], room: Room) -> RoomView:
+    """Each school's pyramid side by side, with its picture and verdict."""
+    cards = []
+    for code, answer in answers.items():
+        label = answer["school"] or room.schools.get(code, texts.NO_SCHOOL)
+        if room.who.get(code):
+            label = f"{label} — {room.who[code]}"
+        cards.append(
+            {
+                "who": label,
+                "svg": picture(ex, answer, room.words),
+                "lines": verdict(ex, answer, room.words),
+            }
+        )
+    return {"type": "pictures", "items": sorted(cards, key=lambda c: c["who"])}
+
+
+KIND: Kind[PiramideAnswer] = Kind(
+    "piramide", validate, PiramideAnswer, VERSION, read, lines, summarize, picture
+)

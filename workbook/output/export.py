@@ -1,0 +1,100 @@
+"""Export a scholengroep's results to Excel or CSV with pandas; participants anonymised unless asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from workbook.config import Config
+from workbook.content.catalog import get_exercise
+from workbook.errors import WorkbookError
+from workbook.kinds import answer_text, title_of
+from workbook.output.results import (
+    NO_SCHOOL,
+    display_names,
+    offered_titles,
+    participant_progress,
+    take_snapshot,
+)
+from workbook.store import AnswerStore
+
+COLUMNS = ["deelnemer", "school", "module", "oefening", "titel", "soort", "antwoord", "bijgewerkt"]
+
+
+def answer_rows(
+    store: AnswerStore, config: Config, with_names: bool = False
+) -> list[dict[str, Any]]:
+    """One row per saved answer; 'deelnemer' is 'Deelnemer n' unless with_names (never the code)."""
+    snap = take_snapshot(store, config.slug)
+    who = display_names(snap.participants, with_names)
+    schools = {p.code: p.school or NO_SCHOOL for p in snap.participants}
+    words = (config.pupil, config.pupils)
+    rows = []
+    for code, exercise_id, value, stamp in store.all_answers(config.slug):
+        if code not in who:
+            continue
+        try:
+            ex = get_exercise(exercise_id)
+        except WorkbookError:
+            continue  # an exercise that no longer exists in the content
+        rows.append(
+            {
+                "deelnemer": who[code],
+                "school": schools[code],
+                "module": ex.module,
+                "oefening": ex.id,
+                "titel": title_of(ex, words),
+                "soort": ex.kind,
+                "antwoord": answer_text(ex, value, words),
+                "bijgewerkt": stamp,
+            }
+        )
+    order = {name: n for n, name in enumerate(who.values())}
+    return sorted(rows, key=lambda r: (order[r["deelnemer"]], r["oefening"]))
+
+
+def progress_rows(
+    store: AnswerStore, config: Config, with_names: bool = False
+) -> list[dict[str, Any]]:
+    """One row per participant with 'done of total' per offered module."""
+    snap = take_snapshot(store, config.slug)
+    who = display_names(snap.participants, with_names)
+    titles = offered_titles(config)
+    return [
+        {
+            "deelnemer": who[r["code"]],
+            "school": r["school"],
+            **{titles[m]: f"{d} van {t}" for m, (d, t) in r["modules"].items()},
+        }
+        for r in participant_progress(snap, list(titles))
+    ]
+
+
+def export_results(
+    store: AnswerStore, config: Config, out: str | Path, with_names: bool = False
+) -> Path:
+    """Write the results to out (.xlsx: sheets Antwoorden + Voortgang; .csv: the answers). Returns the path."""
+    import pandas as pd
+
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise WorkbookError(
+            f"Kan niet exporteren naar '{out.name}': kies een bestandsnaam die eindigt op "
+            ".xlsx (Excel) of .csv."
+        )
+    answers = pd.DataFrame(answer_rows(store, config, with_names), columns=COLUMNS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if suffix == ".csv":
+            answers.to_csv(out, index=False, encoding="utf-8-sig")
+        else:
+            progress = pd.DataFrame(progress_rows(store, config, with_names))
+            with pd.ExcelWriter(out, engine="openpyxl") as writer:
+                answers.to_excel(writer, sheet_name="Antwoorden", index=False)
+                progress.to_excel(writer, sheet_name="Voortgang", index=False)
+    except OSError as exc:
+        raise WorkbookError(
+            f"Kan {out} niet schrijven ({exc.strerror}). Kies een andere map."
+        ) from None
+    return out

@@ -1,0 +1,158 @@
+"""Serve a built workbook with Voila: offline template, culled idle kernels, preheated kernels."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from workbook.config import load_config
+from workbook.errors import WorkbookError
+from workbook.paths import voila_data_dir
+from workbook.runtime.build import CONFIG_NAME, OVERVIEW
+
+TEMPLATE = "welbevinden"
+
+
+SESSION_REFILL_SECONDS = 600  # during a session, refill used kernels only once the room has settled
+# Otherwise refill a used kernel once its visitor's page has loaded (2-3 s): preparing the next page takes
+# about a second of CPU, and doing it sooner (Voila's default: after 1 s) slows down the page being opened.
+REFILL_SECONDS = 3
+
+
+def session_page(build_dir: Path, module_id: str) -> str:
+    """The built page of a module the scholengroep offers, for a session's kernel pool."""
+    from workbook.content.catalog import get_module
+
+    config = load_config(Path(build_dir) / CONFIG_NAME)
+    offered = config.offered_modules()
+    if module_id not in offered:
+        raise WorkbookError(
+            f"De module '{module_id}' zit niet in dit werkboek. Kies voor --sessie een van: "
+            + ", ".join(offered)
+            + "."
+        )
+    return get_module(module_id).notebook
+
+
+def write_voila_config(build_dir: Path, pools: dict[str, int]) -> None:
+    """voila.json in the served folder (Voila reads it from its working directory): the kernel pool
+    of a session's page, or none, and when a used kernel is replaced. Written on every start, so an
+    old session does not linger."""
+    import json
+
+    manager: dict = {
+        "kernel_pools_config": {page: {"pool_size": n} for page, n in pools.items()},
+        "fill_delay": SESSION_REFILL_SECONDS if pools else REFILL_SECONDS,
+    }
+    (Path(build_dir) / "voila.json").write_text(
+        json.dumps({"VoilaKernelManager": manager}, indent=2), encoding="utf-8"
+    )
+
+
+def voila_command(
+    build_dir: Path, port: int, *, ip: str = "127.0.0.1", cull_minutes: int = 60, preheat: int = 0
+) -> list[str]:
+    """The Voila command line for a built set."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(build_dir),
+        "--no-browser",
+        f"--port={port}",
+        f"--Voila.ip={ip}",
+        f"--template={TEMPLATE}",
+        "--Voila.log_level=WARN",
+        "--VoilaConfiguration.show_tracebacks=False",
+        # Voila does not shut a kernel down when its tab closes (voila issue 1458): cull idle ones.
+        f"--MappingKernelManager.cull_idle_timeout={cull_minutes * 60}",
+        "--MappingKernelManager.cull_interval=60",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+    if preheat:
+        cmd += [
+            "--preheat_kernel=True",
+            f"--pool_size={preheat}",
+        ]
+    return cmd
+
+
+def voila_env() -> dict[str, str]:
+    """The environment for Voila: our template on the Jupyter path, no telemetry or update checks."""
+    env = dict(os.environ)
+    extra = str(voila_data_dir())
+    env["JUPYTER_PATH"] = extra + (
+        os.pathsep + env["JUPYTER_PATH"] if env.get("JUPYTER_PATH") else ""
+    )
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+def landing_url(port: int, ip: str = "127.0.0.1") -> str:
+    return f"http://{ip}:{port}/voila/render/{OVERVIEW}"
+
+
+def wait_for_port(port: int, ip: str, timeout: float, proc: subprocess.Popen | None = None) -> bool:
+    """True once something listens on ip:port; False on time-out or if proc ended."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            return False
+        with socket.socket() as s:
+            s.settimeout(0.5)
+            if s.connect_ex((ip, port)) == 0:
+                return True
+        time.sleep(0.2)
+    return False
+
+
+def check_build_dir(build_dir: Path) -> None:
+    """A clear Dutch error unless build_dir holds a built workbook."""
+    if not (build_dir / CONFIG_NAME).is_file() or not (build_dir / OVERVIEW).is_file():
+        raise WorkbookError(
+            f"In {build_dir} staat geen gebouwd werkboek. Bouw het eerst met: "
+            f"workbook build CONFIG --out {build_dir}"
+        )
+    load_config(build_dir / CONFIG_NAME)
+
+
+def start_voila(
+    build_dir: Path,
+    port: int,
+    *,
+    ip: str = "127.0.0.1",
+    preheat: int = 0,
+    cull_minutes: int = 60,
+    log: Path | None = None,
+    session: tuple[str, int] | None = None,
+) -> subprocess.Popen:
+    """Start Voila on a built set and wait until it listens.
+
+    session=(module id, participants) keeps that many kernels ready for the module's page.
+    """
+    build_dir = Path(build_dir).resolve()
+    check_build_dir(build_dir)
+    pools = {session_page(build_dir, session[0]): session[1]} if session else {}
+    if pools and not preheat:
+        raise WorkbookError(
+            "Een sessie heeft voorverwarmde kernels nodig: laat --voorverwarmen op 1 of meer."
+        )
+    write_voila_config(build_dir, pools)
+    out = open(log, "ab") if log else subprocess.DEVNULL
+    proc = subprocess.Popen(
+        voila_command(build_dir, port, ip=ip, preheat=preheat, cull_minutes=cull_minutes),
+        cwd=build_dir,
+        env=voila_env(),
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+    if not wait_for_port(port, ip, 60, proc):
+        proc.terminate()
+        raise WorkbookError(
+            f"Voila kon niet starten op poort {port}. Is de poort al in gebruik? Kies een andere met --poort."
+        )
+    return proc

@@ -1,0 +1,152 @@
+"""Who is working on a page: the participant code from the URL, or a new participant from the join form."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+from workbook.config import Config, load_config, self_study_config
+from workbook.store import AnswerStore, Participant, ParticipantAnswers, open_store
+
+QUERY_KEY = "deelnemer"
+CODE_PATTERN = re.compile(r"[a-z0-9]{4}-[a-z0-9]{4}")
+
+
+def request_pending() -> bool:
+    """True in a preheated Voila kernel that has not yet been given to a visitor."""
+    return os.environ.get("VOILA_PREHEAT", "False") != "False" and not _REQUEST_SEEN
+
+
+def when_requested(callback: Callable[[str], None]) -> bool:
+    """In a preheated kernel, call callback(query string) once a visitor asks for the page.
+
+    The page can then be built completely before anyone asks for it; only the visitor's own answers
+    are filled in afterwards. The callback runs on the kernel's main thread. Returns False, and does
+    nothing, when the query string is already known.
+    """
+    if not request_pending():
+        return False
+    loop = _kernel_loop()
+
+    def wait() -> None:
+        query = page_query_string()
+        if loop is None:
+            callback(query)
+        else:
+            loop.add_callback(callback, query)
+
+    threading.Thread(target=wait, daemon=True, name="wacht-op-bezoeker").start()
+    return True
+
+
+def _kernel_loop() -> Any:
+    """The IOLoop of the kernel's main thread, or None outside a kernel."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+
+
+def page_query_string() -> str:
+    """The page's query string under Voila, else ''.
+
+    Without preheating Voila starts the kernel with QUERY_STRING set. A preheated kernel runs the page
+    before anyone asks for it, so it waits here until Voila sends the request (what
+    `voila.utils.get_query_string()` does, without importing all of Voila: that costs ~45 MB per kernel).
+    """
+    if request_pending():
+        _wait_for_request()
+    return os.environ.get("QUERY_STRING", "")
+
+
+_REQUEST_SEEN: list[bool] = []
+
+
+def _wait_for_request() -> None:
+    """Receive this kernel's request info from Voila's /voila/query socket and put it in os.environ."""
+    from websockets.exceptions import WebSocketException
+    from websockets.sync.client import connect
+
+    env = os.environ
+    base = env.get("VOILA_WS_BASE_URL", env.get("VOILA_SERVER_URL", "/"))
+    url = (
+        f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
+        f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env.get('VOILA_KERNEL_ID', '')}"
+    )
+    try:
+        with connect(url, open_timeout=10, max_size=None) as socket:
+            info = json.loads(socket.recv())
+    except (OSError, TimeoutError, ValueError, WebSocketException):
+        return  # no Voila to ask: the page opens as for a visitor without a code
+    for key, value in info.items():
+        os.environ[str(key)] = str(value)
+    _REQUEST_SEEN.append(True)
+
+
+def code_from_query(query: str) -> str | None:
+    """The participant code in '?deelnemer=...', normalised, or None."""
+    values = parse_qs(query.lstrip("?")).get(QUERY_KEY)
+    if not values:
+        return None
+    code = values[0].strip().lower()
+    return code if CODE_PATTERN.fullmatch(code) else None
+
+
+def page_config(config_path: str) -> Config:
+    """The scholengroep config of a built page, or the self-study config for a bare notebook."""
+    return load_config(config_path) if config_path else self_study_config()
+
+
+@dataclass
+class Visit:
+    """One page view: the config, the store, and the participant if known."""
+
+    config: Config
+    store: AnswerStore
+    participant: Participant | None = None
+    unknown_code: str | None = None
+
+    @classmethod
+    def start(cls, config_path: str, query: str | None = None, *, wait: bool = True) -> Visit:
+        """Open the config and store, and find the participant from the query string.
+
+        With wait=False a preheated kernel does not wait for its visitor: the visit starts without a
+        participant, and the page calls arrive() from when_requested().
+        """
+        config = page_config(config_path)
+        visit = cls(config, open_store(config.store_url))
+        if query is None and not wait and request_pending():
+            return visit
+        visit.arrive(page_query_string() if query is None else query)
+        return visit
+
+    def arrive(self, query: str) -> None:
+        """Take the participant from the visitor's query string ('?deelnemer=CODE')."""
+        code = code_from_query(query)
+        if code:
+            self.participant = self.store.get_participant(self.config.slug, code)
+            self.unknown_code = code if self.participant is None else None
+
+    def join(self, name_or_code: str, school: str) -> Participant:
+        """Resume by an existing code, or register a new participant under the given name."""
+        text = " ".join(name_or_code.split())
+        code = text.lower()
+        if CODE_PATTERN.fullmatch(code):
+            found = self.store.get_participant(self.config.slug, code)
+            if found is not None:
+                self.participant = found
+                return found
+        self.participant = self.store.create_participant(self.config.slug, text, school)
+        return self.participant
+
+    def answers(self) -> ParticipantAnswers | None:
+        if self.participant is None:
+            return None
+        return ParticipantAnswers(self.store, self.config.slug, self.participant)

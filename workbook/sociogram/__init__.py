@@ -1,0 +1,1 @@
+"""The class sociogram: analysis, CSV files, Dutch text, the picture and the seating plan."""

@@ -1,0 +1,448 @@
+"""The answer store: answers by scholengroep, participant and exercise, in SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from workbook.errors import StoreError
+
+SCHEMA_VERSION = 2
+CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+PG_CONNECT_TIMEOUT = 10  # seconds
+
+# The tables as earlier (SQLAlchemy) versions created them, so their databases open unchanged.
+# All SQL below is written once for both databases, with '?' placeholders (see AnswerStore._sql).
+CREATE_TABLES = (
+    'CREATE TABLE IF NOT EXISTS meta ("key" VARCHAR(64) NOT NULL, value TEXT NOT NULL, '
+    'PRIMARY KEY ("key"))',
+    "CREATE TABLE IF NOT EXISTS participants (scholengroep VARCHAR(64) NOT NULL, "
+    "code VARCHAR(32) NOT NULL, name TEXT NOT NULL, school TEXT NOT NULL, "
+    "created_at VARCHAR(32) NOT NULL, last_module TEXT, last_seen VARCHAR(32), "
+    "PRIMARY KEY (scholengroep, code))",
+    "CREATE TABLE IF NOT EXISTS answers (scholengroep VARCHAR(64) NOT NULL, "
+    "participant VARCHAR(32) NOT NULL, exercise VARCHAR(128) NOT NULL, value TEXT NOT NULL, "
+    "updated_at VARCHAR(32) NOT NULL, PRIMARY KEY (scholengroep, participant, exercise))",
+    "CREATE TABLE IF NOT EXISTS settings (scholengroep VARCHAR(64) NOT NULL, "
+    '"key" VARCHAR(128) NOT NULL, value TEXT NOT NULL, PRIMARY KEY (scholengroep, "key"))',
+)
+# Added in schema 2: where the participant was last, so the landing page can offer to resume.
+SCHEMA_2_COLUMNS = (("last_module", "TEXT"), ("last_seen", "VARCHAR(32)"))
+
+# In the order of the Participant fields.
+PARTICIPANT_COLUMNS = "scholengroep, code, name, school, created_at, last_module, last_seen"
+UPSERT_META = (
+    'INSERT INTO meta ("key", value) VALUES (?, ?) '
+    'ON CONFLICT ("key") DO UPDATE SET value = excluded.value'
+)
+UPSERT_ANSWER = (
+    "INSERT INTO answers (scholengroep, participant, exercise, value, updated_at) "
+    "VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (scholengroep, participant, exercise) "
+    "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
+)
+UPSERT_SETTING = (
+    'INSERT INTO settings (scholengroep, "key", value) VALUES (?, ?, ?) '
+    'ON CONFLICT (scholengroep, "key") DO UPDATE SET value = excluded.value'
+)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone working in the workbook; the code is their personal key in the URL."""
+
+    scholengroep: str
+    code: str
+    name: str
+    school: str
+    created_at: str
+    last_module: str | None = None
+    last_seen: str | None = None
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO string, to the millisecond."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_code() -> str:
+    """A random participant code like 'k7mp-x2qa' (40 bits; no look-alike characters)."""
+    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def _describe(url: str) -> str:
+    """The URL without a password, safe to show."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+    except ValueError:
+        return "de opgegeven database"
+
+
+def libpq_url(url: str) -> str:
+    """A store URL as libpq reads it ('postgresql+psycopg://' names the driver; libpq does not know it)."""
+    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def _unusable(url: str, reason: str) -> StoreError:
+    return StoreError(
+        f"De opslag-URL '{_describe(url)}' is niet bruikbaar ({reason}). "
+        "Controleer het veld 'opslag' in de configuratie."
+    )
+
+
+def _explain_failure(url: str, exc: Exception) -> str:
+    """A Dutch sentence for a failed read or write: what happened and what to do."""
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    low = detail.lower()
+    if "full" in low or "no space" in low:
+        cause = "de schijf of de database is vol. Maak ruimte vrij op de server"
+    elif "locked" in low or "busy" in low:
+        cause = "de database is bezet door een ander programma. Probeer het zo opnieuw"
+    else:
+        cause = "de database is niet bereikbaar. Controleer of de databaseserver draait"
+    return (
+        f"Opslaan of lezen in {_describe(url)} lukte niet: {cause} ({detail}). "
+        "Wat al opgeslagen was, blijft bewaard."
+    )
+
+
+class AnswerStore:
+    """All reads and writes of answers, participants and settings: `with AnswerStore(url) as s:`.
+
+    `sqlite:///path` (or `sqlite:///:memory:`) uses the standard sqlite3 module;
+    `postgresql://` and `postgresql+psycopg://` use psycopg 3, imported only then.
+    """
+
+    def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
+        self.url = url
+        self.busy_timeout = busy_timeout
+        self._driver = self._load_driver(url)
+        self._conn: Any = None
+        self._lock = threading.RLock()  # one connection per store; one statement at a time
+        self._create_schema()
+
+    def __enter__(self) -> AnswerStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection; a later call opens a new one."""
+        with self._lock:
+            if self._conn is not None:
+                conn, self._conn = self._conn, None
+                conn.close()
+
+    # -- plumbing -------------------------------------------------------------------------------
+    @staticmethod
+    def _load_driver(url: str) -> ModuleType:
+        if url == "sqlite://" or url.startswith("sqlite:///"):
+            return sqlite3
+        if url.startswith(("postgresql://", "postgresql+psycopg://")):
+            try:
+                import psycopg  # only here: a SQLite kernel never pays for it
+            except ImportError:
+                raise _unusable(url, 'psycopg ontbreekt: pip install ".[postgres]"') from None
+            return psycopg
+        raise _unusable(url, "alleen sqlite:/// en postgresql:// werken")
+
+    def _connect(self) -> Any:
+        if self._driver is sqlite3:
+            path = self.url[len("sqlite:///") :] or ":memory:"  # 'sqlite://' is in memory too
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=self.busy_timeout, check_same_thread=False)
+            # WAL and a busy timeout, so many kernels can write to one file at once.
+            conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            return conn
+        # libpq reads the URL itself, with query parameters such as ?options=-csearch_path%3D...
+        conninfo = libpq_url(self.url)
+        try:
+            # A server that does not answer gives a message after 10 s, not a page that hangs.
+            return self._driver.connect(conninfo, connect_timeout=PG_CONNECT_TIMEOUT)
+        except self._driver.ProgrammingError as exc:  # malformed; unreachable is OperationalError
+            raise _unusable(self.url, str(exc).splitlines()[0]) from None
+
+    def _sql(self, sql: str) -> str:
+        """The placeholder style of the driver: '?' for sqlite3, '%s' for psycopg."""
+        return sql if self._driver is sqlite3 else sql.replace("?", "%s")
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        """The live DB-API connection, held for this block (for tests and maintenance only)."""
+        with self._lock:
+            if self._conn is None:
+                self._conn = self._connect()
+            yield self._conn
+
+    def _execute(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[Any]:
+        """Run statements in one transaction; per statement its rows, or how many rows changed."""
+        with self.connection() as conn:
+            try:
+                cur = conn.cursor()
+                results = []
+                for sql, params in statements:
+                    cur.execute(self._sql(sql), tuple(params))
+                    results.append(cur.fetchall() if cur.description is not None else cur.rowcount)
+                cur.close()
+                conn.commit()
+                return results
+            except BaseException:
+                self._rollback(conn)
+                raise
+
+    def _rollback(self, conn: Any) -> None:
+        try:
+            conn.rollback()
+        except self._driver.Error:
+            pass
+        if getattr(conn, "broken", False):  # PostgreSQL went away: the next attempt connects again
+            self._conn = None
+            conn.close()
+
+    def _transaction(self, *statements: tuple[str, Sequence[Any]], attempts: int = 3) -> list[Any]:
+        """Run statements in one transaction, retrying briefly when the database is busy or gone."""
+        for attempt in range(attempts):
+            try:
+                return self._execute(statements)
+            except self._driver.OperationalError as exc:
+                if attempt == attempts - 1:
+                    raise StoreError(_explain_failure(self.url, exc)) from None
+                time.sleep(0.2 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _run(self, sql: str, *params: Any) -> Any:
+        """One statement in its own transaction: its rows for a SELECT, else the rows changed."""
+        return self._transaction((sql, params))[0]
+
+    def _create_schema(self) -> None:
+        for attempt in range(5):
+            try:
+                self._execute([(sql, ()) for sql in CREATE_TABLES])
+                break
+            except self._driver.IntegrityError:
+                time.sleep(0.1 * (attempt + 1))  # PostgreSQL: another kernel created it just now
+            except self._driver.Error as exc:
+                text = str(exc)
+                if "already exists" in text or "locked" in text or "busy" in text:
+                    time.sleep(0.1 * (attempt + 1))
+                    continue
+                if not isinstance(exc, self._driver.OperationalError):
+                    raise
+                detail = (text.strip().splitlines() or [type(exc).__name__])[0]
+                raise StoreError(
+                    f"De database {_describe(self.url)} is niet bereikbaar ({detail}). Controleer "
+                    "het veld 'opslag' en of de databaseserver draait."
+                ) from None
+        version = self.get_meta("schema_version")
+        if version is None:
+            self._run(UPSERT_META, "schema_version", str(SCHEMA_VERSION))
+        elif int(version) > SCHEMA_VERSION:
+            raise StoreError(
+                f"De database {_describe(self.url)} is gemaakt door een nieuwere versie van het "
+                f"werkboek (schema {version}; deze versie kent schema {SCHEMA_VERSION}). "
+                "Werk het werkboek bij."
+            )
+        elif int(version) < SCHEMA_VERSION:
+            self._upgrade(int(version))
+
+    def _upgrade(self, version: int) -> None:
+        """Bring an older database up to SCHEMA_VERSION, keeping every answer."""
+        if version < 2:
+            with self.connection() as conn:
+                cur = conn.cursor()
+                cur.execute("SELECT * FROM participants WHERE 1 = 0")
+                columns = {d[0] for d in cur.description}
+                cur.close()
+                conn.rollback()
+            for name, sql_type in SCHEMA_2_COLUMNS:
+                if name in columns:
+                    continue
+                try:
+                    self._execute([(f"ALTER TABLE participants ADD COLUMN {name} {sql_type}", ())])
+                except self._driver.Error as exc:
+                    # Another kernel upgraded at the same moment.
+                    text = str(exc).lower()
+                    if not isinstance(exc, self._driver.OperationalError) and (
+                        "exist" not in text and "duplicate" not in text
+                    ):
+                        raise
+        self._run(UPSERT_META, "schema_version", str(SCHEMA_VERSION))
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self._run('SELECT value FROM meta WHERE "key" = ?', key)
+        return rows[0][0] if rows else None
+
+    # -- participants ---------------------------------------------------------------------------
+    def create_participant(self, scholengroep: str, name: str, school: str = "") -> Participant:
+        """Register a participant with a fresh random code."""
+        name = " ".join(name.split())[:80]
+        school = " ".join(school.split())[:120]
+        for _ in range(5):
+            p = Participant(scholengroep, new_code(), name, school, now_iso())
+            try:
+                self._run(
+                    f"INSERT INTO participants ({PARTICIPANT_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    *astuple(p),
+                )
+                return p
+            except self._driver.IntegrityError:
+                continue
+        raise StoreError("Er kon geen unieke deelnemerscode worden gemaakt. Probeer het opnieuw.")
+
+    def get_participant(self, scholengroep: str, code: str) -> Participant | None:
+        rows = self._run(
+            f"SELECT {PARTICIPANT_COLUMNS} FROM participants WHERE scholengroep = ? AND code = ?",
+            scholengroep,
+            code.strip().lower(),
+        )
+        return Participant(*rows[0]) if rows else None
+
+    def touch_participant(self, scholengroep: str, code: str, module: str) -> None:
+        """Remember the module a participant opened last (for 'ga verder waar je was')."""
+        self._run(
+            "UPDATE participants SET last_module = ?, last_seen = ? "
+            "WHERE scholengroep = ? AND code = ?",
+            module,
+            now_iso(),
+            scholengroep,
+            code,
+        )
+
+    def list_participants(self, scholengroep: str) -> list[Participant]:
+        rows = self._run(
+            f"SELECT {PARTICIPANT_COLUMNS} FROM participants WHERE scholengroep = ? "
+            "ORDER BY created_at",
+            scholengroep,
+        )
+        return [Participant(*r) for r in rows]
+
+    def delete_participant(self, scholengroep: str, code: str) -> int:
+        """Delete a participant and all their answers; returns how many answers were removed."""
+        keys = (scholengroep, code)
+        removed, _ = self._transaction(
+            ("DELETE FROM answers WHERE scholengroep = ? AND participant = ?", keys),
+            ("DELETE FROM participants WHERE scholengroep = ? AND code = ?", keys),
+        )
+        return int(removed)
+
+    # -- answers --------------------------------------------------------------------------------
+    def save_answer(self, scholengroep: str, participant: str, exercise: str, value: Any) -> str:
+        """Save (insert or replace) one answer; returns the time it was saved."""
+        stamp = now_iso()
+        self._run(
+            UPSERT_ANSWER,
+            scholengroep,
+            participant,
+            exercise,
+            json.dumps(value, ensure_ascii=False),
+            stamp,
+        )
+        return stamp
+
+    def load_answer(self, scholengroep: str, participant: str, exercise: str) -> Any | None:
+        rows = self._run(
+            "SELECT value FROM answers WHERE scholengroep = ? AND participant = ? AND exercise = ?",
+            scholengroep,
+            participant,
+            exercise,
+        )
+        return json.loads(rows[0][0]) if rows else None
+
+    def load_answers(self, scholengroep: str, participant: str) -> dict[str, Any]:
+        """All answers of one participant, by exercise id."""
+        rows = self._run(
+            "SELECT exercise, value FROM answers WHERE scholengroep = ? AND participant = ?",
+            scholengroep,
+            participant,
+        )
+        return {ex: json.loads(v) for ex, v in rows}
+
+    def answers_for_exercise(self, scholengroep: str, exercise: str) -> dict[str, Any]:
+        """Every participant's answer to one exercise, by participant code (trainer only)."""
+        rows = self._run(
+            "SELECT participant, value FROM answers WHERE scholengroep = ? AND exercise = ?",
+            scholengroep,
+            exercise,
+        )
+        return {p: json.loads(v) for p, v in rows}
+
+    def all_answers(self, scholengroep: str) -> list[tuple[str, str, Any, str]]:
+        """(participant, exercise, value, updated_at) for the whole scholengroep (trainer only)."""
+        rows = self._run(
+            "SELECT participant, exercise, value, updated_at FROM answers WHERE scholengroep = ? "
+            "ORDER BY participant, exercise",
+            scholengroep,
+        )
+        return [(p, e, json.loads(v), t) for p, e, v, t in rows]
+
+    # -- settings (trainer state such as the exercise marked "nu") ------------------------------
+    def set_setting(self, scholengroep: str, key: str, value: Any) -> None:
+        self._run(UPSERT_SETTING, scholengroep, key, json.dumps(value, ensure_ascii=False))
+
+    def get_setting(self, scholengroep: str, key: str, default: Any = None) -> Any:
+        rows = self._run(
+            'SELECT value FROM settings WHERE scholengroep = ? AND "key" = ?', scholengroep, key
+        )
+        return json.loads(rows[0][0]) if rows else default
+
+
+class ParticipantAnswers:
+    """One participant's own answers: the only store handle a participant's page gets."""
+
+    def __init__(self, store: AnswerStore, scholengroep: str, participant: Participant) -> None:
+        self._store = store
+        self.scholengroep = scholengroep
+        self.participant = participant
+        self._cache: dict[str, Any] | None = None
+
+    def _all(self) -> dict[str, Any]:
+        if self._cache is None:
+            self._cache = self._store.load_answers(self.scholengroep, self.participant.code)
+        return self._cache
+
+    def load(self, exercise: str) -> Any | None:
+        return self._all().get(exercise)
+
+    def save(self, exercise: str, value: Any) -> str:
+        stamp = self._store.save_answer(self.scholengroep, self.participant.code, exercise, value)
+        self._all()[exercise] = value
+        return stamp
+
+    def all(self) -> dict[str, Any]:
+        return dict(self._all())
+
+    def forget(self) -> int:
+        """Delete this participant and everything they saved."""
+        self._cache = {}
+        return self._store.delete_participant(self.scholengroep, self.participant.code)
+
+
+_OPEN: dict[str, AnswerStore] = {}
+
+
+def open_store(url: str) -> AnswerStore:
+    """A store shared by everything in this process that uses the same URL."""
+    if url not in _OPEN:
+        _OPEN[url] = AnswerStore(url)
+    return _OPEN[url]
