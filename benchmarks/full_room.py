@@ -27,9 +27,9 @@ from pathlib import Path
 
 import psutil
 
-from workbook.runtime.build import build_workbook
-from workbook.content.catalog import list_exercises, list_modules
 from workbook.config import load_config
+from workbook.content.catalog import list_exercises, list_modules
+from workbook.runtime.build import build_workbook
 from workbook.runtime.serve import start_voila
 from workbook.store import open_store
 
@@ -61,7 +61,9 @@ async def participant(browser, url: str, code: str, start_after: float, t0: floa
         page = await context.new_page()
         began = time.monotonic()
         await page.goto(url, wait_until="commit", timeout=LIMIT_MS)
-        await page.wait_for_function("window.__firstWidget !== undefined", timeout=LIMIT_MS, polling=100)
+        await page.wait_for_function(
+            "window.__firstWidget !== undefined", timeout=LIMIT_MS, polling=100
+        )
         result["first"] = await page.evaluate("window.__firstWidget") / 1000
         await page.locator(".wb-bar", has_text=code).first.wait_for(timeout=LIMIT_MS)
         box = page.locator(".wb-kind-open").first
@@ -83,7 +85,10 @@ async def room(url: str, codes: list[str], within: float) -> list[dict]:
         step = within / max(1, len(codes) - 1) if len(codes) > 1 else 0.0
         t0 = time.monotonic()
         results = await asyncio.gather(
-            *(participant(browser, f"{url}?deelnemer={c}", c, i * step, t0) for i, c in enumerate(codes))
+            *(
+                participant(browser, f"{url}?deelnemer={c}", c, i * step, t0)
+                for i, c in enumerate(codes)
+            )
         )
         await browser.close()
     return list(results)
@@ -109,14 +114,28 @@ def server_seconds(pid: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Meet een volle zaal: veel deelnemers openen tegelijk een module.")
-    parser.add_argument("--deelnemers", type=int, default=30, help="aantal deelnemers (standaard: %(default)s)")
-    parser.add_argument("--binnen", type=float, default=30.0,
-                        help="seconden waarin ze allemaal de pagina openen (standaard: %(default)s)")
-    parser.add_argument("--pagina", default="10-prestatiedruk.ipynb",
-                        help="notebook van de module (standaard: %(default)s)")
-    parser.add_argument("--zonder-sessie", action="store_true",
-                        help="zonder 'workbook serve --sessie': alleen 1 voorverwarmde kernel per pagina")
+    parser = argparse.ArgumentParser(
+        description="Meet een volle zaal: veel deelnemers openen tegelijk een module."
+    )
+    parser.add_argument(
+        "--deelnemers", type=int, default=30, help="aantal deelnemers (standaard: %(default)s)"
+    )
+    parser.add_argument(
+        "--binnen",
+        type=float,
+        default=30.0,
+        help="seconden waarin ze allemaal de pagina openen (standaard: %(default)s)",
+    )
+    parser.add_argument(
+        "--pagina",
+        default="10-prestatiedruk.ipynb",
+        help="notebook van de module (standaard: %(default)s)",
+    )
+    parser.add_argument(
+        "--zonder-sessie",
+        action="store_true",
+        help="zonder 'workbook serve --sessie': alleen 1 voorverwarmde kernel per pagina",
+    )
     args = parser.parse_args(argv)
     if args.deelnemers < 1 or args.binnen < 0:
         parser.error("--deelnemers moet minstens 1 zijn en --binnen mag niet negatief zijn.")
@@ -127,28 +146,43 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="werkboek-zaal-") as tmp:
         tmp_path = Path(tmp)
         config = tmp_path / "scholengroep.toml"
-        config.write_text(CONFIG.format(module=module.id, store=tmp_path / "antwoorden.sqlite"), encoding="utf-8")
+        config.write_text(
+            CONFIG.format(module=module.id, store=tmp_path / "antwoorden.sqlite"), encoding="utf-8"
+        )
         out = tmp_path / "gebouwd"
         print(f"Bouwen van module '{module.id}' ...", flush=True)
         build_workbook(config, out, progress=False)
         store = open_store(load_config(config).store_url)
         slug = load_config(config).slug
-        codes = [store.create_participant(slug, f"Deelnemer {i + 1}", "Zaal Havo").code
-                 for i in range(args.deelnemers)]
+        codes = [
+            store.create_participant(slug, f"Deelnemer {i + 1}", "Zaal Havo").code
+            for i in range(args.deelnemers)
+        ]
         port = free_port()
         session = None if args.zonder_sessie else (module.id, args.deelnemers)
         proc = start_voila(out, port, preheat=1, session=session, log=tmp_path / "voila.log")
         try:
-            wait_until_quiet(psutil.Process(proc.pid), timeout=600)  # the trainer waits for the pools
-            print(f"{args.deelnemers} deelnemers openen {args.pagina} binnen {args.binnen:.0f} s ...", flush=True)
+            wait_until_quiet(
+                psutil.Process(proc.pid), timeout=600
+            )  # the trainer waits for the pools
+            print(
+                f"{args.deelnemers} deelnemers openen {args.pagina} binnen {args.binnen:.0f} s ...",
+                flush=True,
+            )
             started = time.monotonic()
             machine_before = busy_seconds()
             server_before = server_seconds(proc.pid)
-            results = asyncio.run(room(f"http://127.0.0.1:{port}/voila/render/{args.pagina}", codes, args.binnen))
+            results = asyncio.run(
+                room(f"http://127.0.0.1:{port}/voila/render/{args.pagina}", codes, args.binnen)
+            )
             took = time.monotonic() - started
             server_cpu = server_seconds(proc.pid) - server_before
             browser_cpu = busy_seconds() - machine_before - server_cpu
-            kernels = [c for c in psutil.Process(proc.pid).children(recursive=True) if "ipykernel" in " ".join(c.cmdline())]
+            kernels = [
+                c
+                for c in psutil.Process(proc.pid).children(recursive=True)
+                if "ipykernel" in " ".join(c.cmdline())
+            ]
             open_id = next(e.id for e in list_exercises(module.id) if e.kind == "open")
             saved = {c for c in codes if store.load_answer(slug, c, open_id) == f"Antwoord van {c}"}
         finally:
@@ -159,17 +193,32 @@ def main(argv: list[str] | None = None) -> None:
     ok = [r for r in results if r["interactive"] is not None]
     first = [r["first"] for r in results if r["first"] is not None]
     ready = [r["interactive"] for r in ok]
-    pool = "1 voorverwarmde kernel per pagina" if args.zonder_sessie else f"--sessie {module.id} --deelnemers {args.deelnemers}"
-    print(f"\nMachine: {psutil.cpu_count()} cores, server en alle browsers op dezelfde machine; Voila met {pool}; "
-          f"alles klaar na {took:.0f} s; {len(kernels)} kernels draaiden.")
-    print(f"Processortijd tijdens de zaal: server (Voila en kernels) {server_cpu:.0f} s, "
-          f"browsers en de rest {browser_cpu:.0f} s, van {took * psutil.cpu_count():.0f} s beschikbaar.")
-    print(f"Interactieve pagina: {len(ok)} van {len(results)} deelnemers"
-          + f"; hun antwoord staat in de database bij {len(saved)}")
-    for label, values in (("tijd tot eerste widget (s)", first), ("tijd tot interactief, antwoord opgeslagen (s)", ready)):
+    pool = (
+        "1 voorverwarmde kernel per pagina"
+        if args.zonder_sessie
+        else f"--sessie {module.id} --deelnemers {args.deelnemers}"
+    )
+    print(
+        f"\nMachine: {psutil.cpu_count()} cores, server en alle browsers op dezelfde machine; Voila met {pool}; "
+        f"alles klaar na {took:.0f} s; {len(kernels)} kernels draaiden."
+    )
+    print(
+        f"Processortijd tijdens de zaal: server (Voila en kernels) {server_cpu:.0f} s, "
+        f"browsers en de rest {browser_cpu:.0f} s, van {took * psutil.cpu_count():.0f} s beschikbaar."
+    )
+    print(
+        f"Interactieve pagina: {len(ok)} van {len(results)} deelnemers"
+        + f"; hun antwoord staat in de database bij {len(saved)}"
+    )
+    for label, values in (
+        ("tijd tot eerste widget (s)", first),
+        ("tijd tot interactief, antwoord opgeslagen (s)", ready),
+    ):
         if values:
-            print(f"  {label:46} p50 {statistics.median(values):6.2f}  p95 {percentile(values, 0.95):6.2f}  "
-                  f"max {max(values):6.2f}")
+            print(
+                f"  {label:46} p50 {statistics.median(values):6.2f}  p95 {percentile(values, 0.95):6.2f}  "
+                f"max {max(values):6.2f}"
+            )
     for r in results:
         if r["error"]:
             print(f"  deelnemer {r['code']}: {r['error']}")

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import socket
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,9 +27,9 @@ from pathlib import Path
 import nbformat
 import psutil
 
-from workbook.runtime.build import build_workbook
-from workbook.content.catalog import list_modules
 from workbook.config import load_config
+from workbook.content.catalog import list_modules
+from workbook.runtime.build import build_workbook
 from workbook.runtime.serve import REFILL_SECONDS, start_voila
 from workbook.store import open_store
 
@@ -81,13 +80,17 @@ def build(tmp: Path) -> tuple[Path, str]:
     modules = ", ".join(f'"{m.id}"' for m in list_modules())
     config = tmp / "scholengroep.toml"
     store_url = f"sqlite:///{tmp / 'antwoorden.sqlite'}"
-    config.write_text(CONFIG.format(modules=modules, store=tmp / "antwoorden.sqlite"), encoding="utf-8")
+    config.write_text(
+        CONFIG.format(modules=modules, store=tmp / "antwoorden.sqlite"), encoding="utf-8"
+    )
     out = tmp / "gebouwd"
     print(f"Bouwen van alle modules in {out} ...", flush=True)
     build_workbook(config, out, progress=False)
     write_bare_notebook(out / BARE)
     store = open_store(store_url)
-    code = store.create_participant(load_config(config).slug, "Meetdeelnemer", "Meetlinde Vakschool").code
+    code = store.create_participant(
+        load_config(config).slug, "Meetdeelnemer", "Meetlinde Vakschool"
+    ).code
     store.close()
     return out, code
 
@@ -152,34 +155,47 @@ def summary(values: list[float]) -> str:
 def report(results: dict[str, list[tuple[float, float, float]]]) -> None:
     bare = results[BARE]
     base = [statistics.median(r[col] for r in bare) for col in range(3)]
-    print(f"\n{'pagina':32} {'eerste widget (s)':>18} {'x kaal':>7} {'RSS (MB)':>9} {'+kaal':>7} "
-          f"{'USS (MB)':>9} {'+kaal':>7}")
+    print(
+        f"\n{'pagina':32} {'eerste widget (s)':>18} {'x kaal':>7} {'RSS (MB)':>9} {'+kaal':>7} "
+        f"{'USS (MB)':>9} {'+kaal':>7}"
+    )
     for name, rows in results.items():
         med = [statistics.median(r[col] for r in rows) for col in range(3)]
         spread = f"{min(r[0] for r in rows):.2f}-{max(r[0] for r in rows):.2f}"
-        print(f"{name:32} {med[0]:6.2f} ({spread:>10}) {med[0] / base[0]:6.2f}x {med[1]:9.1f} "
-              f"{med[1] - base[1]:+7.1f} {med[2]:9.1f} {med[2] - base[2]:+7.1f}")
-    print("\n(mediaan over de bezoeken; 'x kaal' en '+kaal' zijn tegen de kale knop in dezelfde run)")
+        print(
+            f"{name:32} {med[0]:6.2f} ({spread:>10}) {med[0] / base[0]:6.2f}x {med[1]:9.1f} "
+            f"{med[1] - base[1]:+7.1f} {med[2]:9.1f} {med[2] - base[2]:+7.1f}"
+        )
+    print(
+        "\n(mediaan over de bezoeken; 'x kaal' en '+kaal' zijn tegen de kale knop in dezelfde run)"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description="Meet de starttijd en het kernelgeheugen van de werkboekpagina's."
     )
-    parser.add_argument("--pagina", default="alle",
-                        help="notebook van een module, of 'alle' (standaard: %(default)s)")
-    parser.add_argument("--herhalingen", type=int, default=3,
-                        help="bezoeken per pagina (standaard: %(default)s)")
+    parser.add_argument(
+        "--pagina",
+        default="alle",
+        help="notebook van een module, of 'alle' (standaard: %(default)s)",
+    )
+    parser.add_argument(
+        "--herhalingen", type=int, default=3, help="bezoeken per pagina (standaard: %(default)s)"
+    )
     parser.add_argument("--koud", action="store_true", help="zonder voorverwarmde kernels")
-    parser.add_argument("--poort", type=int, default=0,
-                        help="poort voor Voila (standaard: een vrije poort)")
+    parser.add_argument(
+        "--poort", type=int, default=0, help="poort voor Voila (standaard: een vrije poort)"
+    )
     args = parser.parse_args(argv)
     if args.herhalingen < 1:
         parser.error("--herhalingen moet minstens 1 zijn.")
     pages = [m.notebook for m in list_modules()]
     if args.pagina != "alle":
         if args.pagina not in pages:
-            parser.error(f"Pagina {args.pagina} hoort bij geen module. Kies uit: {', '.join(pages)}.")
+            parser.error(
+                f"Pagina {args.pagina} hoort bij geen module. Kies uit: {', '.join(pages)}."
+            )
         pages = [args.pagina]
     from playwright.sync_api import sync_playwright
 

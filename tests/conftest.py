@@ -14,7 +14,9 @@ from tests.postgres import fresh_schema_url, postgres_bin, running_postgres
 def postgres_server() -> Iterator[str]:
     """One PostgreSQL server for the whole test run (Debian's package, started here)."""
     if postgres_bin() is None:
-        pytest.fail("PostgreSQL is not installed; .ci/run installs it with apt-get install postgresql")
+        pytest.fail(
+            "PostgreSQL is not installed; .ci/run installs it with apt-get install postgresql"
+        )
     with running_postgres() as url:
         yield url
 

@@ -20,7 +20,11 @@ def widget_for(ex: Exercise, words: tuple[str, str]) -> Any:
 def _meerkeuze(widget: Any, _root: Path) -> None:
     options = widget.spec["options"]
     right = [i for i, o in enumerate(options) if o["correct"]]
-    wrong = next(i for i, o in enumerate(options) if not o["correct"]) if len(right) < len(options) else None
+    wrong = (
+        next(i for i, o in enumerate(options) if not o["correct"])
+        if len(right) < len(options)
+        else None
+    )
     if widget.choices.multiple:
         for i in [*right[:1], *([wrong] if wrong is not None else [])]:
             widget.choices.boxes[i].value = True
@@ -89,7 +93,9 @@ def _schijf(widget: Any, _root: Path) -> None:
 
 
 def _piramide(widget: Any, root: Path) -> None:
-    assert widget.import_text((root / "examples" / "piramide-regenboog.yaml").read_text(encoding="utf-8"))
+    assert widget.import_text(
+        (root / "examples" / "piramide-regenboog.yaml").read_text(encoding="utf-8")
+    )
 
 
 def _sociogram(widget: Any, root: Path) -> None:
@@ -102,10 +108,19 @@ def _sociogram(widget: Any, root: Path) -> None:
 
 
 FILLERS: dict[str, Filler] = {
-    "meerkeuze": _meerkeuze, "keuze": _keuze, "open": _open, "schaal": _schaal,
-    "rangschikken": _rangschikken, "checklist": _checklist, "actiepunten": _actiepunten,
-    "indelen": _indelen, "tabel": _tabel, "thermometer": _thermometer, "schijf": _schijf,
-    "piramide": _piramide, "sociogram": _sociogram,
+    "meerkeuze": _meerkeuze,
+    "keuze": _keuze,
+    "open": _open,
+    "schaal": _schaal,
+    "rangschikken": _rangschikken,
+    "checklist": _checklist,
+    "actiepunten": _actiepunten,
+    "indelen": _indelen,
+    "tabel": _tabel,
+    "thermometer": _thermometer,
+    "schijf": _schijf,
+    "piramide": _piramide,
+    "sociogram": _sociogram,
 }
 
 

@@ -44,15 +44,40 @@ def running_postgres() -> Iterator[str]:
         shutil.chown(root, "postgres", "postgres")
     data, port = root / "data", _free_port()
     subprocess.run(
-        _as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "werkboek", "--auth=trust",
-                         "-E", "UTF8", "--locale=C.UTF-8"]),
-        check=True, capture_output=True,
+        _as_server_user(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "werkboek",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
+        ),
+        check=True,
+        capture_output=True,
     )
     subprocess.run(
-        _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-t", "60",
-                         "-o", f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections=200",
-                         "start"]),
-        check=True, capture_output=True,
+        _as_server_user(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(root / "log"),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections=200",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
     )
     try:
         for _ in range(100):
@@ -60,12 +85,26 @@ def running_postgres() -> Iterator[str]:
                 if s.connect_ex(("127.0.0.1", port)) == 0:
                     break
             time.sleep(0.1)
-        subprocess.run([str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "werkboek",
-                        "werkboek"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                str(bindir / "createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-U",
+                "werkboek",
+                "werkboek",
+            ],
+            check=True,
+            capture_output=True,
+        )
         yield f"postgresql+psycopg://werkboek@127.0.0.1:{port}/werkboek"
     finally:
-        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
-                       capture_output=True)
+        subprocess.run(
+            _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
+            capture_output=True,
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 

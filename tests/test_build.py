@@ -10,10 +10,10 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from workbook.runtime.build import build_workbook
 from workbook.cli import main
 from workbook.config import load_config
 from workbook.errors import BuildError
+from workbook.runtime.build import build_workbook
 
 
 def write_config(tmp_path: Path, sector: str, extra: str = "") -> Path:
@@ -32,7 +32,9 @@ def outputs_text(path: Path) -> str:
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            parts.append(data.get("text/markdown", "") + data.get("text/html", "") + out.get("text", ""))
+            parts.append(
+                data.get("text/markdown", "") + data.get("text/html", "") + out.get("text", "")
+            )
     return "\n".join(parts)
 
 
@@ -47,7 +49,10 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     tmp = tmp_path_factory.mktemp(request.param)
     text = (examples_dir() / f"{request.param}.toml").read_text(encoding="utf-8")
     cfg = tmp / f"{request.param}.toml"
-    cfg.write_text(text.replace('opslag = "sqlite:///data/', 'opslag = "sqlite:///antwoorden/'), encoding="utf-8")
+    cfg.write_text(
+        text.replace('opslag = "sqlite:///data/', 'opslag = "sqlite:///antwoorden/'),
+        encoding="utf-8",
+    )
     out = tmp / "gebouwd"
     result = CliRunner().invoke(main, ["build", str(cfg), "--out", str(out), "--stil"])
     assert result.exit_code == 0, result.output
@@ -59,7 +64,9 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 def built_mbo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("mbo")
     out = tmp / "gebouwd"
-    cfg = write_config(tmp, "mbo", 'modules = ["prestatiedruk"]\n')  # one module is enough to hear the words
+    cfg = write_config(
+        tmp, "mbo", 'modules = ["prestatiedruk"]\n'
+    )  # one module is enough to hear the words
     result = CliRunner().invoke(main, ["build", str(cfg), "--out", str(out), "--stil"])
     assert result.exit_code == 0, result.output
     return out
@@ -90,15 +97,32 @@ def test_store_lives_outside_the_build_folder(built_mbo: Path) -> None:
 
 def test_nbval_passes_on_the_built_set(built: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval-lax", "-q", "-p", "no:cacheprovider",
-         "--rootdir", str(built), "-c", "/dev/null", str(built)],
-        capture_output=True, text=True, timeout=900, cwd=built,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval-lax",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(built),
+            "-c",
+            "/dev/null",
+            str(built),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=built,
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in result.stdout
 
 
-def test_a_failing_module_fails_the_build_and_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_module_fails_the_build_and_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     from workbook import paths

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from workbook.words import fill_placeholders
 from workbook.content.catalog import list_exercises, list_modules, load_exercise
 from workbook.content.checks import check_all
 from workbook.errors import ContentError
+from workbook.words import fill_placeholders
 
 
 def write(tmp_path: Path, text: str, name: str = "vraag.yaml") -> Path:
@@ -28,7 +28,10 @@ def test_all_shipped_content_is_valid() -> None:
 
 def test_placeholders_follow_the_sector() -> None:
     text = "{Leerlingen} helpen elkaar; een {leerling} vraagt."
-    assert fill_placeholders(text, "student", "studenten") == "Studenten helpen elkaar; een student vraagt."
+    assert (
+        fill_placeholders(text, "student", "studenten")
+        == "Studenten helpen elkaar; een student vraagt."
+    )
 
 
 def test_id_is_folder_and_file_name(tmp_path: Path) -> None:
@@ -39,16 +42,29 @@ def test_id_is_folder_and_file_name(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("kind: open\ntitle: T\nprompt: P\n", "veld 'schema' is None. Deze versie van het werkboek leest schema 1"),
+        (
+            "kind: open\ntitle: T\nprompt: P\n",
+            "veld 'schema' is None. Deze versie van het werkboek leest schema 1",
+        ),
         ("schema: 1\nkind: quiz\ntitle: T\nprompt: P\n", "veld 'kind' is 'quiz'. Kies een van"),
         ("schema: 1\nkind: open\nprompt: P\n", "veld 'title' ontbreekt"),
-        ("schema: 1\nkind: meerkeuze\ntitle: T\nprompt: P\noptions:\n  - text: a\n  - text: b\n",
-         "veld 'options' heeft geen goed antwoord"),
-        ("schema: 1\nkind: meerkeuze\ntitle: T\nprompt: P\noptions:\n  - text: a\n    correct: ja\n  - text: b\n",
-         "veld 'correct' is 'ja'. Gebruik true of false"),
-        ("schema: 1\nkind: schaal\ntitle: T\nprompt: P\npoints: [een]\n", "veld 'points' ontbreekt of is te kort"),
+        (
+            "schema: 1\nkind: meerkeuze\ntitle: T\nprompt: P\noptions:\n  - text: a\n  - text: b\n",
+            "veld 'options' heeft geen goed antwoord",
+        ),
+        (
+            "schema: 1\nkind: meerkeuze\ntitle: T\nprompt: P\noptions:\n  - text: a\n    correct: ja\n  - text: b\n",
+            "veld 'correct' is 'ja'. Gebruik true of false",
+        ),
+        (
+            "schema: 1\nkind: schaal\ntitle: T\nprompt: P\npoints: [een]\n",
+            "veld 'points' ontbreekt of is te kort",
+        ),
         ("schema: 1\nkind: open\ntitle: T\nprompt: P\nkleur: rood\n", "veld 'kleur' is onbekend"),
-        ("schema: 1\nkind: open\ntitle: T\nprompt: P: met dubbele punt: fout\n", "de YAML klopt niet op regel 4"),
+        (
+            "schema: 1\nkind: open\ntitle: T\nprompt: P: met dubbele punt: fout\n",
+            "de YAML klopt niet op regel 4",
+        ),
         ("- alleen\n- een lijst\n", "geen lijst met velden"),
     ],
 )
@@ -72,8 +88,12 @@ def test_check_reports_incomplete_module_and_missing_calls(tmp_path: Path) -> No
     nbs.mkdir()
     (root / "kort" / "module.yaml").write_text(
         "schema: 1\ntitle: Kort\nnotebook: 99-kort.ipynb\nsummary: S\n"
-        "sections:\n  - id: uitleg\n    title: U\n    text: T\n", encoding="utf-8")
-    (root / "kort" / "vraag.yaml").write_text("schema: 1\nkind: open\ntitle: T\nprompt: P\n", encoding="utf-8")
+        "sections:\n  - id: uitleg\n    title: U\n    text: T\n",
+        encoding="utf-8",
+    )
+    (root / "kort" / "vraag.yaml").write_text(
+        "schema: 1\nkind: open\ntitle: T\nprompt: P\n", encoding="utf-8"
+    )
     import nbformat
 
     nb = nbformat.v4.new_notebook()

@@ -60,7 +60,8 @@ def test_a_session_for_a_module_the_scholengroep_lacks_names_the_choices(tmp_pat
     from workbook.runtime.serve import REFILL_SECONDS, session_page, write_voila_config
 
     (tmp_path / "scholengroep.toml").write_text(
-        (examples_dir() / "po-kindwijs.toml").read_text(encoding="utf-8"), encoding="utf-8")
+        (examples_dir() / "po-kindwijs.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "index.ipynb").write_text("{}", encoding="utf-8")
     code, _out, err = run("serve", str(tmp_path), "--sessie", "stage", "--poort", "8979")
     assert code != 0 and "Traceback" not in err
@@ -74,4 +75,5 @@ def test_a_session_for_a_module_the_scholengroep_lacks_names_the_choices(tmp_pat
     assert pools["kernel_pools_config"] == {"10-prestatiedruk.ipynb": {"pool_size": 30}}
     write_voila_config(tmp_path, {})  # a later serve without a session leaves no old pool behind
     assert json.loads((tmp_path / "voila.json").read_text(encoding="utf-8")) == {
-        "VoilaKernelManager": {"kernel_pools_config": {}, "fill_delay": REFILL_SECONDS}}
+        "VoilaKernelManager": {"kernel_pools_config": {}, "fill_delay": REFILL_SECONDS}
+    }

@@ -13,7 +13,9 @@ from workbook.paths import examples_dir
 GOOD = {"naam": "Stichting De Linde", "sector": "po", "scholen": ["OBS A", "CBS B"]}
 
 
-@pytest.mark.parametrize("name", ["po-kindwijs.toml", "vo-lindecollege.toml", "mbo-vakcollege.toml"])
+@pytest.mark.parametrize(
+    "name", ["po-kindwijs.toml", "vo-lindecollege.toml", "mbo-vakcollege.toml"]
+)
 def test_examples_load(name: str) -> None:
     cfg = load_config(examples_dir() / name)
     assert cfg.name and cfg.schools and cfg.trainer_key
@@ -28,7 +30,9 @@ def test_sector_sets_the_words_for_pupils() -> None:
 
 def test_relative_store_is_resolved_next_to_the_config(tmp_path: Path) -> None:
     path = tmp_path / "groep.toml"
-    path.write_text('naam = "X"\nsector = "vo"\nopslag = "sqlite:///data/x.sqlite"\n', encoding="utf-8")
+    path.write_text(
+        'naam = "X"\nsector = "vo"\nopslag = "sqlite:///data/x.sqlite"\n', encoding="utf-8"
+    )
     assert load_config(path).store_url == f"sqlite:///{tmp_path / 'data' / 'x.sqlite'}"
 
 

@@ -8,16 +8,22 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook.content.catalog import load_exercise
 from workbook.config import load_config
+from workbook.content.catalog import load_exercise
 from workbook.errors import WorkbookError
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=30))
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30)
+)
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def _toml_key(key: str) -> str:
@@ -53,8 +59,15 @@ def test_config_loader_survives_any_bytes(data: bytes) -> None:
 
 
 @FUZZ
-@given(st.dictionaries(st.sampled_from(["naam", "sector", "scholen", "modules", "opslag", "trainersleutel",
-                                        "id", "x"]), values, max_size=7))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["naam", "sector", "scholen", "modules", "opslag", "trainersleutel", "id", "x"]
+        ),
+        values,
+        max_size=7,
+    )
+)
 def test_config_loader_survives_any_fields(fields: dict) -> None:
     text = "\n".join(f"{_toml_key(k)} = {_toml(v)}" for k, v in fields.items())
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,11 +93,46 @@ def test_exercise_loader_survives_any_text(text: str) -> None:
             assert str(path) in str(exc)
 
 
-kinds = st.sampled_from(["meerkeuze", "open", "schaal", "rangschikken", "checklist", "actiepunten", "keuze",
-                         "indelen", "tabel", "thermometer", "schijf", "piramide", "sociogram"])
-fields = st.sampled_from(["options", "points", "statements", "items", "ordered", "categories", "columns",
-                          "row_labels", "rows", "segments", "layers", "lines", "concern_max", "max_items",
-                          "multiple", "feedback_correct", "feedback_wrong", "low_label", "high_label"])
+kinds = st.sampled_from(
+    [
+        "meerkeuze",
+        "open",
+        "schaal",
+        "rangschikken",
+        "checklist",
+        "actiepunten",
+        "keuze",
+        "indelen",
+        "tabel",
+        "thermometer",
+        "schijf",
+        "piramide",
+        "sociogram",
+    ]
+)
+fields = st.sampled_from(
+    [
+        "options",
+        "points",
+        "statements",
+        "items",
+        "ordered",
+        "categories",
+        "columns",
+        "row_labels",
+        "rows",
+        "segments",
+        "layers",
+        "lines",
+        "concern_max",
+        "max_items",
+        "multiple",
+        "feedback_correct",
+        "feedback_wrong",
+        "low_label",
+        "high_label",
+    ]
+)
 
 
 @FUZZ
@@ -105,12 +153,37 @@ def test_exercise_loader_survives_any_structure(kind: str, extra: dict) -> None:
 
 
 csv_text = st.lists(
-    st.lists(st.sampled_from(["a", "b", "c", "A", "speel_graag", "zit_niet", "x", "", "1", "0", "nee",
-                              "positive", "negatief", '"', ";", "\t", "é", "id", "label"]), max_size=5)
-    .map(lambda cells: ",".join(cells)),
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "b",
+                "c",
+                "A",
+                "speel_graag",
+                "zit_niet",
+                "x",
+                "",
+                "1",
+                "0",
+                "nee",
+                "positive",
+                "negatief",
+                '"',
+                ";",
+                "\t",
+                "é",
+                "id",
+                "label",
+            ]
+        ),
+        max_size=5,
+    ).map(lambda cells: ",".join(cells)),
     max_size=12,
 ).map("\n".join)
-headers = st.sampled_from(["from,to,question\n", "van,naar,vraag\n", "from;to;question\n", "", "x,y\n"])
+headers = st.sampled_from(
+    ["from,to,question\n", "van,naar,vraag\n", "from;to;question\n", "", "x,y\n"]
+)
 
 
 @FUZZ

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.store.group import group_spread, visible_spread
 from workbook.store import AnswerStore, ParticipantAnswers
+from workbook.store.group import group_spread, visible_spread
 
 EXERCISE = "sel/thermometer"
 

@@ -17,7 +17,11 @@ def module_name(path: Path) -> str:
 
 def import_graph() -> nx.DiGraph:
     """Every import between our modules, also those inside functions (a lazy import is still a dependency)."""
-    files = {module_name(p): p for package in ("workbook", "widgets") for p in (ROOT / package).rglob("*.py")}
+    files = {
+        module_name(p): p
+        for package in ("workbook", "widgets")
+        for p in (ROOT / package).rglob("*.py")
+    }
     graph = nx.DiGraph()
     graph.add_nodes_from(files)
     for name, path in files.items():
@@ -48,8 +52,16 @@ def test_no_import_cycles_between_modules() -> None:
 
 def test_the_readme_map_names_every_package() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Opbouw van de code"):readme.index("## Tests")]
-    packages = sorted({p.parent.relative_to(ROOT).as_posix() for p in ROOT.glob("*/*/__init__.py")
-                       if p.parts[-3] in ("workbook", "widgets") or p.parent.parent.name in ("workbook", "widgets")})
+    section = readme[readme.index("## Opbouw van de code") : readme.index("## Tests")]
+    packages = sorted(
+        {
+            p.parent.relative_to(ROOT).as_posix()
+            for p in ROOT.glob("*/*/__init__.py")
+            if p.parts[-3] in ("workbook", "widgets")
+            or p.parent.parent.name in ("workbook", "widgets")
+        }
+    )
     for package in packages:
-        assert f"{package.split('/', 1)[1]}/" in section, f"README's code map does not name {package}"
+        assert f"{package.split('/', 1)[1]}/" in section, (
+            f"README's code map does not name {package}"
+        )

@@ -48,7 +48,9 @@ def test_thirty_participants_at_once_every_answer_accounted_for(tmp_path):
     exercises = list_exercises(MODULE)
     ctx = mp.get_context("fork")
     start, results = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=_participant, args=(url, n, start, results)) for n in range(PARTICIPANTS)]
+    procs = [
+        ctx.Process(target=_participant, args=(url, n, start, results)) for n in range(PARTICIPANTS)
+    ]
     for p in procs:
         p.start()
     time.sleep(0.5)

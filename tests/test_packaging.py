@@ -17,9 +17,21 @@ REPO = Path(__file__).resolve().parent.parent
 def unpacked_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp),
-         str(REPO)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     wheel = next(tmp.glob("welbevinden_werkboek-*.whl"))
     site = tmp / "site"
@@ -30,8 +42,14 @@ def unpacked_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_from_elsewhere(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(site)}
-    return subprocess.run([sys.executable, "-m", "workbook.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "workbook.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_wheel_ships_content_notebooks_examples_and_template(unpacked_wheel: Path) -> None:
@@ -46,18 +64,29 @@ def test_wheel_ships_content_notebooks_examples_and_template(unpacked_wheel: Pat
     assert (unpacked_wheel / "widgets" / "page" / "style.css").is_file()
 
 
-def test_installed_workbook_checks_and_builds_from_any_folder(unpacked_wheel: Path, tmp_path: Path) -> None:
+def test_installed_workbook_checks_and_builds_from_any_folder(
+    unpacked_wheel: Path, tmp_path: Path
+) -> None:
     where = run_from_elsewhere(unpacked_wheel, tmp_path, "check")
     assert where.returncode == 0, where.stderr
     assert "Alles in orde" in where.stdout
-    probe = subprocess.run([sys.executable, "-c", "import workbook; print(workbook.__file__)"], cwd=tmp_path,
-                           env={**os.environ, "PYTHONPATH": str(unpacked_wheel)}, capture_output=True, text=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import workbook; print(workbook.__file__)"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(unpacked_wheel)},
+        capture_output=True,
+        text=True,
+    )
     assert probe.stdout.startswith(str(unpacked_wheel))
     config = unpacked_wheel / "workbook" / "_content" / "examples" / "po-kindwijs.toml"
     cfg = tmp_path / "kindwijs.toml"
     # One module is enough to prove the notebooks and content come from the wheel.
-    cfg.write_text(config.read_text(encoding="utf-8") + '\nmodules = ["prestatiedruk"]\n', encoding="utf-8")
-    built = run_from_elsewhere(unpacked_wheel, tmp_path, "build", str(cfg), "--out", "uit", "--stil")
+    cfg.write_text(
+        config.read_text(encoding="utf-8") + '\nmodules = ["prestatiedruk"]\n', encoding="utf-8"
+    )
+    built = run_from_elsewhere(
+        unpacked_wheel, tmp_path, "build", str(cfg), "--out", "uit", "--stil"
+    )
     assert built.returncode == 0, built.stderr[-2000:]
     assert (tmp_path / "uit" / "10-prestatiedruk.ipynb").is_file()
     assert (tmp_path / "data" / "kindwijs.sqlite").is_file()

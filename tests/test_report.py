@@ -8,9 +8,9 @@ import subprocess
 from click.testing import CliRunner
 from markupsafe import escape
 
-from workbook.content.catalog import list_exercises
 from workbook.cli import main
 from workbook.config import load_config
+from workbook.content.catalog import list_exercises
 from workbook.output.report import participant_report, write_report
 from workbook.store import AnswerStore
 
@@ -19,15 +19,21 @@ def _setup(tmp_path):
     cfg_path = tmp_path / "groep.toml"
     cfg_path.write_text(
         'naam = "Groep Rapport"\nsector = "vo"\nmodules = ["prestatiedruk", "ouders"]\n'
-        f'opslag = "sqlite:///{tmp_path / "a.sqlite"}"\n', encoding="utf-8")
+        f'opslag = "sqlite:///{tmp_path / "a.sqlite"}"\n',
+        encoding="utf-8",
+    )
     cfg = load_config(cfg_path)
     store = AnswerStore(cfg.store_url)
     p = store.create_participant(cfg.slug, "Sanne <de Vries>", "Havo")
-    for module, action in (("prestatiedruk", "Toetsen beter spreiden"), ("ouders", "Ouderavond over slaap")):
+    for module, action in (
+        ("prestatiedruk", "Toetsen beter spreiden"),
+        ("ouders", "Ouderavond over slaap"),
+    ):
         for ex in list_exercises(module):
             if ex.kind == "actiepunten":
-                store.save_answer(cfg.slug, p.code, ex.id,
-                                  {"items": [{"text": action, "when": "voor de kerst"}]})
+                store.save_answer(
+                    cfg.slug, p.code, ex.id, {"items": [{"text": action, "when": "voor de kerst"}]}
+                )
             elif ex.kind == "open":
                 store.save_answer(cfg.slug, p.code, ex.id, f"Mijn antwoord bij {module}")
     compliment = next(e for e in list_exercises("prestatiedruk") if e.id.endswith("compliment"))
@@ -53,7 +59,9 @@ def test_pdf_is_made_and_holds_the_plan(tmp_path):
     data = pdf_path.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 2000
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True
+        ).stdout
         assert "Ouderavond over slaap" in text and "Toetsen beter spreiden" in text
 
 

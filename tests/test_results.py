@@ -43,7 +43,9 @@ def test_quiz_share_correct_and_common_mistakes():
     ex = get_exercise("prestatiedruk/compliment")
     right = next(i for i, o in enumerate(ex.spec["options"]) if o["correct"])
     wrong = next(i for i, o in enumerate(ex.spec["options"]) if not o["correct"])
-    s = summarize(ex, {"a": {"chosen": [right]}, "b": {"chosen": [wrong]}, "c": {"chosen": [wrong]}})
+    s = summarize(
+        ex, {"a": {"chosen": [right]}, "b": {"chosen": [wrong]}, "c": {"chosen": [wrong]}}
+    )
     assert s["type"] == "quiz" and s["answered"] == 3 and s["correct"] == 1
     assert s["mistakes"][0] == (ex.spec["options"][wrong]["text"], 2)
 
@@ -72,7 +74,9 @@ def test_open_wall_is_anonymous_unless_names_asked(tmp_path):
     snap = take_snapshot(store, GROUP)
     wall = next(s for s in summarize_module(snap, "prestatiedruk") if s["kind"] == "open")
     assert wall["items"] == [{"who": None, "text": "<b>Minder</b> toetsen"}]
-    named = next(s for s in summarize_module(snap, "prestatiedruk", with_names=True) if s["kind"] == "open")
+    named = next(
+        s for s in summarize_module(snap, "prestatiedruk", with_names=True) if s["kind"] == "open"
+    )
     assert named["items"][0]["who"] == "Sanne"
 
 

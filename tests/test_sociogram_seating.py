@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbook.sociogram.analysis import analyse
+from workbook.sociogram.io import load_class
 from workbook.sociogram.seating import (
     central_count,
     compare_measurements,
@@ -15,8 +17,6 @@ from workbook.sociogram.seating import (
     seating_conflicts,
     swap_pupils,
 )
-from workbook.sociogram.analysis import analyse
-from workbook.sociogram.io import load_class
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sociogram"
 

@@ -5,14 +5,22 @@ from __future__ import annotations
 from workbook.sociogram.svg import sociogram_svg
 
 CLASS = {
-    "pupils": [{"id": "a", "label": "Vos"}, {"id": "b", "label": "Uil"}, {"id": "c", "label": "<b>Das</b>"},
-               {"id": "d", "label": "Mol"}],
-    "questions": [{"id": "speel_graag", "text": "Met wie speel je graag?", "valence": "positive"},
-                  {"id": "speel_niet", "text": "Met wie speel je liever niet?", "valence": "negative"}],
-    "nominations": [{"from": "a", "to": "b", "question": "speel_graag"},
-                    {"from": "b", "to": "a", "question": "speel_graag"},
-                    {"from": "c", "to": "a", "question": "speel_graag"},
-                    {"from": "a", "to": "c", "question": "speel_niet"}],
+    "pupils": [
+        {"id": "a", "label": "Vos"},
+        {"id": "b", "label": "Uil"},
+        {"id": "c", "label": "<b>Das</b>"},
+        {"id": "d", "label": "Mol"},
+    ],
+    "questions": [
+        {"id": "speel_graag", "text": "Met wie speel je graag?", "valence": "positive"},
+        {"id": "speel_niet", "text": "Met wie speel je liever niet?", "valence": "negative"},
+    ],
+    "nominations": [
+        {"from": "a", "to": "b", "question": "speel_graag"},
+        {"from": "b", "to": "a", "question": "speel_graag"},
+        {"from": "c", "to": "a", "question": "speel_graag"},
+        {"from": "a", "to": "c", "question": "speel_niet"},
+    ],
 }
 
 

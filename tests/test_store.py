@@ -17,18 +17,19 @@ WRITERS = 8
 SAVES = 200
 
 
-def _writer(url: str, worker: int, saves: int) -> None:
+def _writer(url: str, code: str, worker: int, saves: int) -> None:
     store = AnswerStore(url)
     for i in range(saves):
-        store.save_answer("groep", f"p{worker}", f"module/oefening-{i}", {"worker": worker, "i": i})
+        store.save_answer("groep", code, f"module/oefening-{i}", {"worker": worker, "i": i})
     store.close()
 
 
 def test_eight_processes_saving_at_once_lose_nothing(store_url: str) -> None:
     url = store_url
-    AnswerStore(url).close()
+    with AnswerStore(url) as store:
+        codes = [store.create_participant("groep", f"Schrijver {w}").code for w in range(WRITERS)]
     ctx = mp.get_context("spawn")
-    procs = [ctx.Process(target=_writer, args=(url, w, SAVES)) for w in range(WRITERS)]
+    procs = [ctx.Process(target=_writer, args=(url, codes[w], w, SAVES)) for w in range(WRITERS)]
     for p in procs:
         p.start()
     for p in procs:
@@ -38,7 +39,7 @@ def test_eight_processes_saving_at_once_lose_nothing(store_url: str) -> None:
         rows = store.all_answers("groep")
         assert len(rows) == WRITERS * SAVES
         for w in range(WRITERS):
-            answers = store.load_answers("groep", f"p{w}")
+            answers = store.load_answers("groep", codes[w])
             assert answers == {f"module/oefening-{i}": {"worker": w, "i": i} for i in range(SAVES)}
 
 
@@ -56,7 +57,10 @@ def test_answer_is_replaced_and_survives_reopening(store_url: str) -> None:
         store.save_answer("groep", p.code, "prestatiedruk/eigen-rol", "eerste versie")
         store.save_answer("groep", p.code, "prestatiedruk/eigen-rol", "tweede versie <b>vet</b>")
     with AnswerStore(url) as store:
-        assert store.load_answer("groep", p.code, "prestatiedruk/eigen-rol") == "tweede versie <b>vet</b>"
+        assert (
+            store.load_answer("groep", p.code, "prestatiedruk/eigen-rol")
+            == "tweede versie <b>vet</b>"
+        )
         assert store.get_participant("groep", p.code).name == "Sanne"
         assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
 
@@ -120,7 +124,7 @@ V1_SCHEMA = [
 def run_directly(url: str, statements: list[str]) -> None:
     """Run SQL on the store's database with the plain driver, without AnswerStore."""
     if url.startswith("sqlite:///"):
-        conn = sqlite3.connect(url[len("sqlite:///"):])
+        conn = sqlite3.connect(url[len("sqlite:///") :])
     else:
         import psycopg
 
@@ -136,13 +140,13 @@ def run_directly(url: str, statements: list[str]) -> None:
 def test_a_schema_1_database_is_upgraded_and_keeps_its_answers(store_url: str) -> None:
     run_directly(store_url, V1_SCHEMA)
     with AnswerStore(store_url) as store:
-        assert store.get_meta("schema_version") == "2"
+        assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
         assert store.load_answer("groep", "abcd-efgh", "prestatiedruk/eigen-rol") == "oud antwoord"
         store.touch_participant("groep", "abcd-efgh", "prestatiedruk")
         anna = store.get_participant("groep", "abcd-efgh")
         assert anna.name == "Anna" and anna.last_module == "prestatiedruk" and anna.last_seen
     with AnswerStore(store_url) as again:  # opening twice is harmless
-        assert again.get_meta("schema_version") == "2"
+        assert again.get_meta("schema_version") == str(SCHEMA_VERSION)
 
 
 def test_a_database_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
@@ -160,7 +164,7 @@ def test_a_sqlite_store_imports_neither_sqlalchemy_nor_psycopg(tmp_path: Path) -
         "import sys\n"
         "from workbook.store import AnswerStore\n"
         f"with AnswerStore({url!r}) as s:\n"
-        "    s.save_answer('g', 'p', 'm/x', 1)\n"
+        "    s.save_answer('g', s.create_participant('g', 'Sanne').code, 'm/x', 1)\n"
         "print(sorted(m for m in ('sqlalchemy', 'psycopg') if m in sys.modules))\n"
     )
     root = Path(__file__).resolve().parent.parent

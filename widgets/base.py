@@ -13,7 +13,11 @@ from widgets.shared import make, shared_layout
 from workbook.errors import StoreError
 from workbook.kinds import Exercise
 from workbook.store import ParticipantAnswers
+from workbook.store.failures import ParticipantGoneError
 from workbook.words import fill_placeholders
+
+# The landing page, where someone whose data were deleted can join again (without a code).
+OVERVIEW_NOTEBOOK = "index.ipynb"
 
 
 def escape(text: str) -> str:
@@ -114,6 +118,14 @@ class ExerciseWidget(w.VBox):
             return
         try:
             self._answers.save(self.exercise.id, self.value())
+        except ParticipantGoneError:
+            # Deleted means gone: nothing more is saved for this code, and the page says so.
+            self.status.value = self._status_html(
+                labels.DELETED, "wb-status-error", start_again=True
+            )
+            self.retry.layout.display = "none"
+            self.set_enabled(False)
+            return
         except StoreError as exc:
             # The answer stays in the controls; the participant can retry once the store is back.
             self.status.value = self._status_html(
@@ -126,5 +138,10 @@ class ExerciseWidget(w.VBox):
         self.status.value = self._status_html(labels.SAVED.format(time=stamp), "wb-status-ok")
 
     @staticmethod
-    def _status_html(text: str, css: str) -> str:
-        return f'<div class="wb-status {css}" role="status" aria-live="polite">{escape(text)}</div>'
+    def _status_html(text: str, css: str, start_again: bool = False) -> str:
+        link = (
+            f' <a href="{OVERVIEW_NOTEBOOK}">{escape(labels.START_AGAIN)}</a>'
+            if start_again
+            else ""
+        )
+        return f'<div class="wb-status {css}" role="status" aria-live="polite">{escape(text)}{link}</div>'

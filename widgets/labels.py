@@ -4,6 +4,11 @@ SAVED = "✓ Opgeslagen om {time}"
 SAVED_EARLIER = "✓ Opgeslagen (eerder ingevuld)"
 NOT_SAVED = "⚠ Niet opgeslagen: {reason} Je antwoord staat nog op het scherm."
 RETRY_SAVE = "Opnieuw opslaan"
+DELETED = (
+    "⚠ Niet opgeslagen: je gegevens zijn verwijderd. Met deze code wordt niets meer bewaard. "
+    "Wat je nu nog typt, gaat verloren."
+)
+START_AGAIN = "Opnieuw beginnen"
 NOT_JOINED = "Meld je bovenaan de pagina aan; dan worden je antwoorden bewaard."
 UNCHANGED = "Nog niet ingevuld"
 CHECK = "Controleer"

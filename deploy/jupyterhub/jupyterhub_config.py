@@ -32,8 +32,10 @@ def _build_dir() -> Path:
     """The built workbook (`workbook build CONFIG --out DIR`); else stop with a clear message."""
     value = os.environ.get("WERKBOEK_GEBOUWD", "")
     if not value:
-        sys.exit("Zet WERKBOEK_GEBOUWD op de map van het gebouwde werkboek "
-                 "(workbook build CONFIG --out MAP).")
+        sys.exit(
+            "Zet WERKBOEK_GEBOUWD op de map van het gebouwde werkboek "
+            "(workbook build CONFIG --out MAP)."
+        )
     build_dir = Path(value).resolve()
     try:
         check_build_dir(build_dir)
@@ -49,8 +51,10 @@ def _proxy_command() -> list[str]:
         return [str(local)]
     found = shutil.which("configurable-http-proxy")
     if found is None:
-        sys.exit("configurable-http-proxy ontbreekt. Installeer het met: "
-                 "npm ci --prefix deploy/jupyterhub")
+        sys.exit(
+            "configurable-http-proxy ontbreekt. Installeer het met: "
+            "npm ci --prefix deploy/jupyterhub"
+        )
     return [found]
 
 
@@ -68,8 +72,9 @@ c.JupyterHub.db_url = os.environ.get("WERKBOEK_HUB_DB", "sqlite:///jupyterhub.sq
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = os.environ.get("WERKBOEK_HUB_WACHTWOORD", "")
 if len(c.SharedPasswordAuthenticator.user_password) < 8:
-    sys.exit("Zet WERKBOEK_HUB_WACHTWOORD: het gedeelde wachtwoord om in te loggen, "
-             "minstens 8 tekens.")
+    sys.exit(
+        "Zet WERKBOEK_HUB_WACHTWOORD: het gedeelde wachtwoord om in te loggen, minstens 8 tekens."
+    )
 c.Authenticator.allow_all = True
 
 # -- each user's server: Jupyter Server with Voila, showing only the workbook ----------------------

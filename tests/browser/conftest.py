@@ -15,8 +15,13 @@ from workbook.runtime.serve import start_voila
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "blob:", "data:", "about:")
 
@@ -86,10 +91,14 @@ def browser() -> Iterator[object]:
 def page(browser: object) -> Iterator[object]:
     """A fresh browser page; page.outside lists every request that left 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="nl-NL")
-    context.set_default_timeout(60_000)  # a loaded 2-core machine: every kernel round trip can be slow
+    context.set_default_timeout(
+        60_000
+    )  # a loaded 2-core machine: every kernel round trip can be slow
     pg = context.new_page()
     pg.outside = []
-    pg.on("request", lambda r: None if r.url.startswith(LOCAL_PREFIXES) else pg.outside.append(r.url))
+    pg.on(
+        "request", lambda r: None if r.url.startswith(LOCAL_PREFIXES) else pg.outside.append(r.url)
+    )
     yield pg
     context.close()
 
@@ -116,7 +125,9 @@ def serious_axe_violations(pg: object) -> list[str]:
     critical or serious violation as 'rule: selector'."""
     import axe_playwright_python
 
-    script = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+    script = (
+        Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+    )
     pg.evaluate(script)
     result = pg.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [

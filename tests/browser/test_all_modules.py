@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 
 from conftest import Served, join, open_workbook_page, serious_axe_violations, serve_config
 from widgets import labels
-from workbook.content.catalog import get_exercise, list_modules
 from workbook.config import load_config
+from workbook.content.catalog import get_exercise, list_modules
 from workbook.store import AnswerStore
 
 pytestmark = pytest.mark.browser

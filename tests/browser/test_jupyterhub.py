@@ -70,15 +70,27 @@ def running_hub(build_dir: Path, state_dir: Path) -> Iterator[str]:
     Stopping it is bounded: 45 s for a clean stop, then its process group is killed."""
     port, hub_port, api_port = free_port(), free_port(), free_port()
     cmd = [
-        sys.executable, "-c", "from jupyterhub.app import main; main()",
-        "-f", str(HUB_DIR / "jupyterhub_config.py"), "--ip=127.0.0.1", f"--port={port}",
-        "--JupyterHub.hub_ip=127.0.0.1", f"--JupyterHub.hub_port={hub_port}",
+        sys.executable,
+        "-c",
+        "from jupyterhub.app import main; main()",
+        "-f",
+        str(HUB_DIR / "jupyterhub_config.py"),
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--JupyterHub.hub_ip=127.0.0.1",
+        f"--JupyterHub.hub_port={hub_port}",
         f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
     ]
     env = {**os.environ, "WERKBOEK_GEBOUWD": str(build_dir), "WERKBOEK_HUB_WACHTWOORD": PASSWORD}
     with open(state_dir / "hub.log", "ab") as log:
-        proc = subprocess.Popen(cmd, cwd=state_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=state_dir,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, proc)

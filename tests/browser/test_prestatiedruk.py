@@ -9,11 +9,11 @@ from playwright.sync_api import expect
 
 from conftest import join, open_workbook_page, serious_axe_violations
 from widgets import labels
-from workbook.words import fill_placeholders
-from workbook.content.catalog import Exercise, load_exercise
 from workbook.config import load_config
+from workbook.content.catalog import Exercise, load_exercise
 from workbook.paths import exercises_dir
 from workbook.store import AnswerStore
+from workbook.words import fill_placeholders
 
 pytestmark = pytest.mark.browser
 

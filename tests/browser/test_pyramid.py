@@ -62,7 +62,9 @@ def test_pyramid_filled_by_mouse_and_keyboard_is_restored_after_reload(
     box.locator(".wbp-extra .wbp-item", has_text="Traject").wait_for()
     pg.keyboard.press("ArrowUp")
     box.locator(".wbp-intensive .wbp-item", has_text="Traject").wait_for()
-    assert "Traject met jeugdhulp" in pg.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert "Traject met jeugdhulp" in pg.evaluate(
+        "document.activeElement.getAttribute('aria-label')"
+    )
 
     # The analysis below follows live, and says the pyramid is upside down.
     box.locator(".wb-pyramid-analysis", has_text="Omgekeerde piramide").wait_for()

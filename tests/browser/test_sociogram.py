@@ -14,8 +14,11 @@ NOTEBOOK = "30-groepsdynamiek.ipynb"
 
 def edges(pg: object) -> set[tuple[str, str, bool]]:
     return {
-        (g.get_attribute("data-from"), g.get_attribute("data-to"),
-         "wb-edge-mutual" in (g.locator("line.wb-edge").get_attribute("class") or ""))
+        (
+            g.get_attribute("data-from"),
+            g.get_attribute("data-to"),
+            "wb-edge-mutual" in (g.locator("line.wb-edge").get_attribute("class") or ""),
+        )
         for g in pg.locator(".wb-sociogram g.wb-edge-group").all()
     }
 
@@ -33,18 +36,24 @@ def test_draw_a_small_class_by_clicking_and_reload(served, page):
     for a, b in (("Aap", "Beer"), ("Beer", "Aap"), ("Cavia", "Aap")):
         pupil(a).click()
         pupil(b).click()
-    page.wait_for_function("document.querySelectorAll('.wb-sociogram g.wb-edge-group').length === 3")
+    page.wait_for_function(
+        "document.querySelectorAll('.wb-sociogram g.wb-edge-group').length === 3"
+    )
     assert edges(page) == {("Aap", "Beer", True), ("Beer", "Aap", True), ("Cavia", "Aap", False)}
     assert "Opgeslagen" in exercise.locator(".wb-status").inner_text()
     # clicking an arrow removes it
     page.locator('.wb-sociogram g.wb-edge-group[data-from="Cavia"]').click()
-    page.wait_for_function("document.querySelectorAll('.wb-sociogram g.wb-edge-group').length === 2")
+    page.wait_for_function(
+        "document.querySelectorAll('.wb-sociogram g.wb-edge-group').length === 2"
+    )
     if os.environ.get("SOCIOGRAM_SCREENSHOT"):
         exercise.screenshot(path=os.environ["SOCIOGRAM_SCREENSHOT"])
 
     open_workbook_page(page, served.url(NOTEBOOK, code))
     page.locator('.wb-sociogram g.wb-pupil[data-id="Cavia"]').wait_for(timeout=30_000)
-    page.wait_for_function("document.querySelectorAll('.wb-sociogram g.wb-edge-group').length === 2")
+    page.wait_for_function(
+        "document.querySelectorAll('.wb-sociogram g.wb-edge-group').length === 2"
+    )
     assert edges(page) == {("Aap", "Beer", True), ("Beer", "Aap", True)}
     assert "Wederzijdse keuzes: Aap & Beer" in page.locator(".wb-kind-sociogram").inner_text()
     assert page.outside == []
@@ -64,7 +73,8 @@ def test_mark_pupils_seat_swap_remeasure_and_reload(served, page):
     def paste(nominations: str) -> None:
         ex.get_by_label("Keuzes (from,to,question)").fill((example / nominations).read_text())
         ex.get_by_label("Leerlingen (id,label,present), mag leeg").fill(
-            (example / "leerlingen.csv").read_text())
+            (example / "leerlingen.csv").read_text()
+        )
         ex.get_by_role("button", name="Importeren").click()
         ex.get_by_text("Ingelezen: 8 leerlingen").wait_for()
 

@@ -20,7 +20,9 @@ def _new_page(browser, height: int):
     context.set_default_navigation_timeout(120_000)  # Voila renders a page while its kernel runs
     pg = context.new_page()
     pg.outside = []
-    pg.on("request", lambda r: None if r.url.startswith(LOCAL_PREFIXES) else pg.outside.append(r.url))
+    pg.on(
+        "request", lambda r: None if r.url.startswith(LOCAL_PREFIXES) else pg.outside.append(r.url)
+    )
     return pg
 
 

@@ -18,6 +18,7 @@ class ActiepuntenWidget(ExerciseWidget):
     def build(self) -> list[w.Widget]:
         self.rows_box = make(w.VBox)
         self.rows: list[tuple[w.Text, w.Text, w.Button]] = []
+        self._boxes: dict[tuple[w.Text, w.Text, w.Button], w.HBox] = {}  # one HBox per row
         self.add = make(w.Button, description=labels.ADD_ACTION, tooltip=labels.ADD_ACTION)
         self.add.on_click(lambda _b: self._add_row("", "", focus_save=True))
         self.limit = make(w.HTML, "")
@@ -60,6 +61,7 @@ class ActiepuntenWidget(ExerciseWidget):
         text.observe(self.changed, "value")
         due.observe(self.changed, "value")
         self.rows.append(row)
+        self._boxes[row] = make(w.HBox, list(row))
         self._redraw()
         if focus_save:
             self.changed()
@@ -70,13 +72,21 @@ class ActiepuntenWidget(ExerciseWidget):
             self._add_row("", "")
         self.limit.value = ""
         self._redraw()
+        self._close_row(row)
         self.changed()
+
+    def _close_row(self, row: tuple[w.Text, w.Text, w.Button]) -> None:
+        """Close a row that is no longer shown; its Layout and Style are shared, so they stay."""
+        box = self._boxes.pop(row, None)
+        for widget in (*row, box):
+            if widget is not None:
+                widget.close()
 
     def _redraw(self) -> None:
         for n, (text, _due, remove) in enumerate(self.rows, start=1):
             text.description = labels.ACTION_TEXT.format(n=n)
             remove.tooltip = labels.REMOVE_ACTION_TIP.format(n=n)
-        self.rows_box.children = [make(w.HBox, list(r)) for r in self.rows]
+        self.rows_box.children = tuple(self._boxes[r] for r in self.rows)
 
     def controls(self) -> list[w.Widget]:
         return [c for row in self.rows for c in row] + [self.add]
@@ -91,9 +101,21 @@ class ActiepuntenWidget(ExerciseWidget):
         )
 
     def restore(self, value: Any) -> None:
-        items = value.get("items", []) if isinstance(value, dict) else []
-        self.rows = []
-        for item in items[: self.spec["max_items"]]:
-            self._add_row(str(item.get("text", "")), str(item.get("when", "")))
-        if not self.rows:
-            self._add_row("", "")
+        found = value.get("items") if isinstance(value, dict) else None
+        items = [i for i in found if isinstance(i, dict)] if isinstance(found, list) else []
+        items = items[: self.spec["max_items"]] or [{}]  # at least one (empty) row
+        # Reuse the rows there are (new ones would pile up as models); filling them is no change.
+        was_restoring, self._restoring = self._restoring, True
+        try:
+            for row, item in zip(self.rows, items, strict=False):
+                row[0].value = str(item.get("text", ""))
+                row[1].value = str(item.get("when", ""))
+            for item in items[len(self.rows) :]:
+                self._add_row(str(item.get("text", "")), str(item.get("when", "")))
+        finally:
+            self._restoring = was_restoring
+        surplus = self.rows[len(items) :]
+        del self.rows[len(items) :]
+        self._redraw()
+        for row in surplus:
+            self._close_row(row)

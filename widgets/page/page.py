@@ -10,7 +10,7 @@ import ipywidgets as w
 from IPython.display import HTML, display
 
 from widgets import labels
-from widgets.base import ExerciseWidget, escape
+from widgets.base import OVERVIEW_NOTEBOOK, ExerciseWidget, escape
 from widgets.entry import EntryForm, field
 from widgets.page.urlsync import UrlSync
 from widgets.registry import widget_class
@@ -24,8 +24,6 @@ from workbook.content.catalog import (
 from workbook.errors import WorkbookError
 from workbook.runtime.session import QUERY_KEY, Visit, when_requested
 from workbook.words import fill_placeholders
-
-OVERVIEW_NOTEBOOK = "index.ipynb"
 
 
 @lru_cache(maxsize=1)

@@ -75,6 +75,10 @@ class SociogramWidget(ExerciseWidget):
         self.confirm_box = make(
             w.HBox, [self.confirm, self.cancel], layout=w.Layout(display="none")
         )
+        # One checkbox per classmate, reused on every refresh (new ones would pile up as models).
+        self._tick_boxes: list[w.Checkbox] = []
+        self._tick_targets: list[str] = []
+        self._filling_ticks = False
         self.question = make(w.Dropdown, description=labels.SOCIO_QUESTION, style=wide)
         self.chooser = make(w.Dropdown, description=labels.SOCIO_CHOOSER, style=wide)
         self.question.observe(lambda _c: self._refresh_ticks(), "value")
@@ -355,26 +359,41 @@ class SociogramWidget(ExerciseWidget):
         src, q = self.chooser.value, self.question.value
         if not src or not q:
             self.ticks_title.value = f'<p class="wb-hint">{escape(labels.SOCIO_NO_PUPILS)}</p>'
-            self.ticks.children = []
+            self._show_ticks([], set())
             return
         self.ticks_title.value = f"<p>{escape(labels.SOCIO_TICKS.format(name=src))}</p>"
         chosen = {
             n["to"] for n in self.data["nominations"] if n["from"] == src and n["question"] == q
         }
-        boxes = []
-        for p in self.data["pupils"]:
-            if p["id"] == src:
-                continue
-            box = make(
-                w.Checkbox,
-                value=p["id"] in chosen,
-                description=p["id"],
-                indent=False,
-                disabled=self.canvas.disabled,
-            )
-            box.observe(lambda c, dst=p["id"]: self._set_nomination(src, dst, q, c["new"]), "value")
+        self._show_ticks([p["id"] for p in self.data["pupils"] if p["id"] != src], chosen)
+
+    def _show_ticks(self, targets: list[str], chosen: set[str]) -> None:
+        """One checkbox per classmate: reuse the boxes there are, make or close the difference."""
+        boxes = self._tick_boxes
+        for index in range(len(boxes), len(targets)):
+            box = make(w.Checkbox, value=False, description="", indent=False)
+            box.observe(lambda c, k=index: self._ticked(k, c["new"]), "value")
             boxes.append(box)
-        self.ticks.children = boxes
+        surplus = boxes[len(targets) :]
+        del boxes[len(targets) :]
+        self._tick_targets = list(targets)
+        self._filling_ticks = True
+        try:
+            for box, dst in zip(boxes, targets, strict=True):
+                box.description = dst
+                box.value = dst in chosen
+                box.disabled = self.canvas.disabled
+        finally:
+            self._filling_ticks = False
+        self.ticks.children = tuple(boxes)
+        for box in surplus:
+            box.close()
+
+    def _ticked(self, index: int, on: bool) -> None:
+        src, q = self.chooser.value, self.question.value
+        if self._filling_ticks or not src or not q or index >= len(self._tick_targets):
+            return
+        self._set_nomination(src, self._tick_targets[index], q, on)
 
     def set_enabled(self, enabled: bool) -> None:
         super().set_enabled(enabled)

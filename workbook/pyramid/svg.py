@@ -71,7 +71,8 @@ def _item_list(lines: list[str], y: float, color: str) -> str:
 
 def _aria(data: dict[str, Any], analysis: PyramidAnalysis, names: dict[str, str]) -> str:
     parts = [
-        f"{names[k]}: {s.count} onderdelen, {_num(s.hours)} uur" for k, s in analysis.layers.items()
+        f"{names[k]}: {s.count} {'onderdeel' if s.count == 1 else 'onderdelen'}, {_num(s.hours)} uur"
+        for k, s in analysis.layers.items()
     ]
     school = f" van {data.get('school')}" if data.get("school") else ""
     return (

@@ -17,35 +17,24 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from workbook.errors import StoreError
+from workbook.store.failures import (
+    BUSY,
+    DUPLICATE_CODES,
+    FOREIGN_KEY_CODES,
+    DuplicateKeyError,
+    ParticipantGoneError,
+    classify,
+    code_of,
+    store_error,
+)
+from workbook.store.migrations import SCHEMA_VERSION, NewerSchemaError, ensure_schema
 
-SCHEMA_VERSION = 2
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 PG_CONNECT_TIMEOUT = 10  # seconds
-
-# The tables as earlier (SQLAlchemy) versions created them, so their databases open unchanged.
-# All SQL below is written once for both databases, with '?' placeholders (see AnswerStore._sql).
-CREATE_TABLES = (
-    'CREATE TABLE IF NOT EXISTS meta ("key" VARCHAR(64) NOT NULL, value TEXT NOT NULL, '
-    'PRIMARY KEY ("key"))',
-    "CREATE TABLE IF NOT EXISTS participants (scholengroep VARCHAR(64) NOT NULL, "
-    "code VARCHAR(32) NOT NULL, name TEXT NOT NULL, school TEXT NOT NULL, "
-    "created_at VARCHAR(32) NOT NULL, last_module TEXT, last_seen VARCHAR(32), "
-    "PRIMARY KEY (scholengroep, code))",
-    "CREATE TABLE IF NOT EXISTS answers (scholengroep VARCHAR(64) NOT NULL, "
-    "participant VARCHAR(32) NOT NULL, exercise VARCHAR(128) NOT NULL, value TEXT NOT NULL, "
-    "updated_at VARCHAR(32) NOT NULL, PRIMARY KEY (scholengroep, participant, exercise))",
-    "CREATE TABLE IF NOT EXISTS settings (scholengroep VARCHAR(64) NOT NULL, "
-    '"key" VARCHAR(128) NOT NULL, value TEXT NOT NULL, PRIMARY KEY (scholengroep, "key"))',
-)
-# Added in schema 2: where the participant was last, so the landing page can offer to resume.
-SCHEMA_2_COLUMNS = (("last_module", "TEXT"), ("last_seen", "VARCHAR(32)"))
+SCHEMA_ATTEMPTS = 5
 
 # In the order of the Participant fields.
 PARTICIPANT_COLUMNS = "scholengroep, code, name, school, created_at, last_module, last_seen"
-UPSERT_META = (
-    'INSERT INTO meta ("key", value) VALUES (?, ?) '
-    'ON CONFLICT ("key") DO UPDATE SET value = excluded.value'
-)
 UPSERT_ANSWER = (
     "INSERT INTO answers (scholengroep, participant, exercise, value, updated_at) "
     "VALUES (?, ?, ?, ?, ?) "
@@ -106,20 +95,10 @@ def _unusable(url: str, reason: str) -> StoreError:
     )
 
 
-def _explain_failure(url: str, exc: Exception) -> str:
-    """A Dutch sentence for a failed read or write: what happened and what to do."""
-    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    low = detail.lower()
-    if "full" in low or "no space" in low:
-        cause = "de schijf of de database is vol. Maak ruimte vrij op de server"
-    elif "locked" in low or "busy" in low:
-        cause = "de database is bezet door een ander programma. Probeer het zo opnieuw"
-    else:
-        cause = "de database is niet bereikbaar. Controleer of de databaseserver draait"
-    return (
-        f"Opslaan of lezen in {_describe(url)} lukte niet: {cause} ({detail}). "
-        "Wat al opgeslagen was, blijft bewaard."
-    )
+PARTICIPANT_GONE = (
+    "Je gegevens zijn verwijderd. Met deze code wordt niets meer opgeslagen. "
+    "Meld je opnieuw aan als je opnieuw wilt beginnen."
+)
 
 
 class AnswerStore:
@@ -173,6 +152,7 @@ class AnswerStore:
             conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")  # a deleted participant's answers go with them
             return conn
         # libpq reads the URL itself, with query parameters such as ?options=-csearch_path%3D...
         conninfo = libpq_url(self.url)
@@ -220,13 +200,20 @@ class AnswerStore:
             conn.close()
 
     def _transaction(self, *statements: tuple[str, Sequence[Any]], attempts: int = 3) -> list[Any]:
-        """Run statements in one transaction, retrying briefly when the database is busy or gone."""
+        """Run statements in one transaction, retrying briefly when the database is busy or gone.
+
+        Every driver error becomes a StoreError with a Dutch message, chosen by the driver's code.
+        """
         for attempt in range(attempts):
             try:
                 return self._execute(statements)
-            except self._driver.OperationalError as exc:
-                if attempt == attempts - 1:
-                    raise StoreError(_explain_failure(self.url, exc)) from None
+            except self._driver.Error as exc:
+                if code_of(exc) in FOREIGN_KEY_CODES:
+                    raise ParticipantGoneError(PARTICIPANT_GONE) from None
+                if code_of(exc) in DUPLICATE_CODES:
+                    raise DuplicateKeyError(str(store_error(_describe(self.url), exc))) from None
+                if not classify(exc).transient or attempt == attempts - 1:
+                    raise store_error(_describe(self.url), exc) from None
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")
 
@@ -235,58 +222,45 @@ class AnswerStore:
         return self._transaction((sql, params))[0]
 
     def _create_schema(self) -> None:
-        for attempt in range(5):
+        """Create or upgrade the tables in one transaction: it completes, or nothing changes."""
+        dialect = "sqlite" if self._driver is sqlite3 else "postgres"
+        for attempt in range(SCHEMA_ATTEMPTS):
             try:
-                self._execute([(sql, ()) for sql in CREATE_TABLES])
-                break
-            except self._driver.IntegrityError:
-                time.sleep(0.1 * (attempt + 1))  # PostgreSQL: another kernel created it just now
-            except self._driver.Error as exc:
-                text = str(exc)
-                if "already exists" in text or "locked" in text or "busy" in text:
-                    time.sleep(0.1 * (attempt + 1))
-                    continue
-                if not isinstance(exc, self._driver.OperationalError):
-                    raise
-                detail = (text.strip().splitlines() or [type(exc).__name__])[0]
-                raise StoreError(
-                    f"De database {_describe(self.url)} is niet bereikbaar ({detail}). Controleer "
-                    "het veld 'opslag' en of de databaseserver draait."
-                ) from None
-        version = self.get_meta("schema_version")
-        if version is None:
-            self._run(UPSERT_META, "schema_version", str(SCHEMA_VERSION))
-        elif int(version) > SCHEMA_VERSION:
-            raise StoreError(
-                f"De database {_describe(self.url)} is gemaakt door een nieuwere versie van het "
-                f"werkboek (schema {version}; deze versie kent schema {SCHEMA_VERSION}). "
-                "Werk het werkboek bij."
-            )
-        elif int(version) < SCHEMA_VERSION:
-            self._upgrade(int(version))
-
-    def _upgrade(self, version: int) -> None:
-        """Bring an older database up to SCHEMA_VERSION, keeping every answer."""
-        if version < 2:
-            with self.connection() as conn:
-                cur = conn.cursor()
-                cur.execute("SELECT * FROM participants WHERE 1 = 0")
-                columns = {d[0] for d in cur.description}
-                cur.close()
-                conn.rollback()
-            for name, sql_type in SCHEMA_2_COLUMNS:
-                if name in columns:
-                    continue
-                try:
-                    self._execute([(f"ALTER TABLE participants ADD COLUMN {name} {sql_type}", ())])
-                except self._driver.Error as exc:
-                    # Another kernel upgraded at the same moment.
-                    text = str(exc).lower()
-                    if not isinstance(exc, self._driver.OperationalError) and (
-                        "exist" not in text and "duplicate" not in text
-                    ):
+                with self.connection() as conn:
+                    try:
+                        self._ensure_schema(conn.cursor(), dialect)
+                        conn.commit()
+                        return
+                    except BaseException:
+                        self._rollback(conn)
                         raise
-        self._run(UPSERT_META, "schema_version", str(SCHEMA_VERSION))
+            except NewerSchemaError as exc:
+                raise StoreError(
+                    f"De database {_describe(self.url)} is gemaakt door een nieuwere versie van het "
+                    f"werkboek (schema {exc.version}; deze versie kent schema {SCHEMA_VERSION}). "
+                    "Werk het werkboek bij."
+                ) from None
+            except self._driver.Error as exc:
+                if classify(exc) is BUSY and attempt < SCHEMA_ATTEMPTS - 1:
+                    time.sleep(0.2 * (attempt + 1))
+                    continue
+                failure = classify(exc)
+                raise StoreError(
+                    f"De database {_describe(self.url)} kon niet worden klaargezet of bijgewerkt naar "
+                    f"schema {SCHEMA_VERSION}: {failure.cause} (code {code_of(exc) or type(exc).__name__}). "
+                    "Er is niets veranderd; de antwoorden staan er nog zoals ze stonden. "
+                    "Controleer ook het veld 'opslag' in de configuratie."
+                ) from None
+
+    def _ensure_schema(self, cur: Any, dialect: str) -> None:
+        def run(sql: str, params: tuple[Any, ...]) -> list[Any]:
+            cur.execute(self._sql(sql), params)
+            return cur.fetchall() if cur.description is not None else []
+
+        if dialect == "sqlite":
+            cur.execute("BEGIN IMMEDIATE")  # one kernel at a time creates or upgrades the schema
+        ensure_schema(run, dialect)
+        cur.close()
 
     def get_meta(self, key: str) -> str | None:
         rows = self._run('SELECT value FROM meta WHERE "key" = ?', key)
@@ -306,7 +280,7 @@ class AnswerStore:
                     *astuple(p),
                 )
                 return p
-            except self._driver.IntegrityError:
+            except DuplicateKeyError:
                 continue
         raise StoreError("Er kon geen unieke deelnemerscode worden gemaakt. Probeer het opnieuw.")
 
