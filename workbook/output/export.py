@@ -18,7 +18,22 @@ from workbook.output.results import (
 )
 from workbook.store import AnswerStore
 
+# OWASP (CSV injection): a cell starting with one of these is run as a formula by Excel and others.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 COLUMNS = ["deelnemer", "school", "module", "oefening", "titel", "soort", "antwoord", "bijgewerkt"]
+
+
+def neutralise(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, prefixed with ' so it is shown as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _safe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with every text cell (and column name) neutralised, for writing to a file."""
+    return [{neutralise(k): neutralise(v) for k, v in row.items()} for row in rows]
 
 
 def answer_rows(
@@ -83,13 +98,14 @@ def export_results(
             f"Kan niet exporteren naar '{out.name}': kies een bestandsnaam die eindigt op "
             ".xlsx (Excel) of .csv."
         )
-    answers = pd.DataFrame(answer_rows(store, config, with_names), columns=COLUMNS)
+    # Every text cell is neutralised: answers, names, schools and titles can all be typed text.
+    answers = pd.DataFrame(_safe(answer_rows(store, config, with_names)), columns=COLUMNS)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         if suffix == ".csv":
             answers.to_csv(out, index=False, encoding="utf-8-sig")
         else:
-            progress = pd.DataFrame(progress_rows(store, config, with_names))
+            progress = pd.DataFrame(_safe(progress_rows(store, config, with_names)))
             with pd.ExcelWriter(out, engine="openpyxl") as writer:
                 answers.to_excel(writer, sheet_name="Antwoorden", index=False)
                 progress.to_excel(writer, sheet_name="Voortgang", index=False)

@@ -262,24 +262,34 @@ def class_from_dict(value: dict[str, Any]) -> ClassData:
 def nominations_csv(data: ClassData, anonymise: bool = True) -> dict[str, str]:
     """CSV texts (nominaties, leerlingen, vragen); anonymised ids L01, L02... by default."""
     names = {p.id: (f"L{k:02d}" if anonymise else p.id) for k, p in enumerate(data.pupils, start=1)}
-    out = {
-        "nominaties": "from,to,question\n"
-        + "".join(f"{names[n.source]},{names[n.target]},{n.question}\n" for n in data.nominations)
+    return {
+        "nominaties": _csv_text(
+            ("from", "to", "question"),
+            [(names[n.source], names[n.target], n.question) for n in data.nominations],
+        ),
+        "leerlingen": _csv_text(
+            ("id", "label", "present"),
+            [(names[p.id], "" if anonymise else p.label, str(int(p.present))) for p in data.pupils],
+        ),
+        "vragen": _csv_text(
+            ("id", "text", "valence"), [(q.id, q.text, q.valence) for q in data.questions]
+        ),
     }
-    out["leerlingen"] = "id,label,present\n" + "".join(
-        f"{names[p.id]},{'' if anonymise else _csv_cell(p.label)},{int(p.present)}\n"
-        for p in data.pupils
-    )
-    out["vragen"] = "id,text,valence\n" + "".join(
-        f"{q.id},{_csv_cell(q.text)},{q.valence}\n" for q in data.questions
-    )
-    return out
 
 
-def _csv_cell(text: str) -> str:
+def _csv_text(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A CSV text with LF line ends; a cell with a comma, quote or line break is quoted."""
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="").writerow([text])
-    return buf.getvalue()
+    # The default "\r\n" terminator makes the writer quote a cell holding "\r" as well as "\n"
+    # (with "\n" alone a bare "\r" would stay unquoted); each row's terminator becomes "\n".
+    writer = csv.writer(buf)
+    lines = []
+    for row in (header, *rows):
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(row)
+        lines.append(buf.getvalue().removesuffix("\r\n") + "\n")
+    return "".join(lines)
 
 
 # -- Knecht klas12b (.dat adjacency matrices) ----------------------------------------------------------
