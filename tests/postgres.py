@@ -34,8 +34,11 @@ def _as_server_user(cmd: list[str]) -> list[str]:
 
 
 @contextmanager
-def running_postgres() -> Iterator[str]:
-    """Start a private cluster on a free loopback port; yields a store URL."""
+def running_postgres(max_connections: int | None = None) -> Iterator[str]:
+    """Start a private cluster on a free loopback port; yields a store URL.
+
+    Without max_connections the server keeps PostgreSQL's default (100), as a school's server would.
+    """
     bindir = postgres_bin()
     if bindir is None:
         raise RuntimeError("PostgreSQL is not installed: apt-get install postgresql")
@@ -72,7 +75,8 @@ def running_postgres() -> Iterator[str]:
                 "-t",
                 "60",
                 "-o",
-                f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections=200",
+                f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off"
+                + (f" -c max_connections={max_connections}" if max_connections else ""),
                 "start",
             ]
         ),

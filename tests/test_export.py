@@ -12,8 +12,10 @@ from workbook.store import AnswerStore
 
 def _setup(tmp_path):
     cfg_path = tmp_path / "groep.toml"
-    cfg_path.write_text(f'naam = "Groep Export"\nsector = "vo"\nopslag = "sqlite:///{tmp_path / "a.sqlite"}"\n',
-                        encoding="utf-8")
+    cfg_path.write_text(
+        f'naam = "Groep Export"\nsector = "vo"\nopslag = "sqlite:///{tmp_path / "a.sqlite"}"\n',
+        encoding="utf-8",
+    )
     cfg = load_config(cfg_path)
     store = AnswerStore(cfg.store_url)
     a = store.create_participant(cfg.slug, "Sanne", "Havo")

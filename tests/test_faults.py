@@ -38,7 +38,10 @@ def test_locked_database_shows_a_message_keeps_the_text_and_saves_on_retry(tmp_p
     widget.retry.click()
     assert "Opgeslagen" in widget.status.value
     assert widget.retry.layout.display == "none"
-    assert store.load_answer("groep", answers.participant.code, "prestatiedruk/eigen-rol") == "eerste zin, tweede zin"
+    assert (
+        store.load_answer("groep", answers.participant.code, "prestatiedruk/eigen-rol")
+        == "eerste zin, tweede zin"
+    )
 
 
 def test_full_database_says_so_and_keeps_what_was_saved(tmp_path: Path) -> None:
@@ -53,7 +56,10 @@ def test_full_database_says_so_and_keeps_what_was_saved(tmp_path: Path) -> None:
     assert "vol" in widget.status.value
     assert widget.text.value == "x" * 200_000
     fresh = AnswerStore(f"sqlite:///{tmp_path / 'a.sqlite'}")
-    assert fresh.load_answer("groep", answers.participant.code, "prestatiedruk/eigen-rol") == "wat al bewaard is"
+    assert (
+        fresh.load_answer("groep", answers.participant.code, "prestatiedruk/eigen-rol")
+        == "wat al bewaard is"
+    )
 
 
 def test_markup_typed_into_a_field_is_stored_as_text_and_shown_escaped(tmp_path: Path) -> None:
@@ -70,10 +76,17 @@ def test_markup_typed_into_a_field_is_stored_as_text_and_shown_escaped(tmp_path:
     from workbook.output.report import report_html
 
     cfg_path = tmp_path / "groep.toml"
-    cfg_path.write_text(f'naam = "groep"\nsector = "vo"\nmodules = ["prestatiedruk"]\n'
-                        f'opslag = "sqlite:///{tmp_path / "a.sqlite"}"\n', encoding="utf-8")
+    cfg_path.write_text(
+        f'naam = "groep"\nsector = "vo"\nmodules = ["prestatiedruk"]\n'
+        f'opslag = "sqlite:///{tmp_path / "a.sqlite"}"\n',
+        encoding="utf-8",
+    )
     cfg = load_config(cfg_path)
     assert cfg.slug == "groep"
-    page = report_html(cfg, answers.participant, store.load_answers(cfg.slug, answers.participant.code))
-    assert "&lt;script&gt;alert(" in page and "&lt;img src=x onerror=alert(1)&gt;" in page  # the answer is there
+    page = report_html(
+        cfg, answers.participant, store.load_answers(cfg.slug, answers.participant.code)
+    )
+    assert (
+        "&lt;script&gt;alert(" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    )  # the answer is there
     assert "<script" not in page.lower() and "<img" not in page.lower()  # but not as live markup

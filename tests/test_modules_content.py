@@ -48,7 +48,14 @@ def test_ouders_module_is_complete_and_ends_with_action_points():
 
 def test_ouders_covers_why_barriers_good_examples_and_a_plan():
     text = _module_text("ouders")
-    for needed in ("leren", "plezier", "Cultuur", "tienminutengesprekken", "plan van aanpak", "kanaal"):
+    for needed in (
+        "leren",
+        "plezier",
+        "Cultuur",
+        "tienminutengesprekken",
+        "plan van aanpak",
+        "kanaal",
+    ):
         assert needed.lower() in text.lower(), needed
 
 
@@ -108,7 +115,9 @@ def test_stage_is_offered_in_mbo_and_elsewhere_only_when_listed():
     assert "stage" in load_config(examples_dir() / "mbo-vakcollege.toml").offered_modules()
     assert "stage" not in load_config(examples_dir() / "po-kindwijs.toml").offered_modules()
     assert "stage" not in load_config(examples_dir() / "vo-lindecollege.toml").offered_modules()
-    listed = parse_config({"naam": "Vmbo met stages", "sector": "vo", "modules": ["prestatiedruk", "stage"]})
+    listed = parse_config(
+        {"naam": "Vmbo met stages", "sector": "vo", "modules": ["prestatiedruk", "stage"]}
+    )
     assert "stage" in listed.offered_modules()
 
 
@@ -120,10 +129,19 @@ def test_schoolteam_wheel_has_the_seven_parts_of_the_schijf_van_zeven():
     wheel = get_exercise("schoolteam/schijf-van-zeven")
     assert wheel.kind == "schijf"
     names = [s["name"] for s in wheel.spec["segments"]]
-    assert names == ["Focus tijd", "Speel tijd", "Verbinding tijd", "Fysieke tijd", "Reflectie tijd",
-                     "Down tijd", "Slaap tijd"]
+    assert names == [
+        "Focus tijd",
+        "Speel tijd",
+        "Verbinding tijd",
+        "Fysieke tijd",
+        "Reflectie tijd",
+        "Down tijd",
+        "Slaap tijd",
+    ]
     assert all(s["description"] for s in wheel.spec["segments"])
-    explained = next(s.text for s in get_module("schoolteam").sections if s.id == "schijf-van-zeven")
+    explained = next(
+        s.text for s in get_module("schoolteam").sections if s.id == "schijf-van-zeven"
+    )
     assert all(name in explained for name in names)
 
 
@@ -143,13 +161,24 @@ def test_schoolteam_fills_in_only_the_fundament_of_the_pyramid():
     assert pyramid.kind == "piramide"
     assert pyramid.spec["layers"] == ["foundation"]
     text = _module_text("schoolteam")
-    for needed in ("fundament", "80 tot 90%", "eigen instrument", "meer stress door hun werk", "check-in"):
+    for needed in (
+        "fundament",
+        "80 tot 90%",
+        "eigen instrument",
+        "meer stress door hun werk",
+        "check-in",
+    ):
         assert needed in text, needed
 
 
 # -- SEL, ACE's and Signaleren ------------------------------------------------------------------
 
-PYRAMID_CATEGORIES = ["Fundament", "Sterke basis", "Extra ondersteuning", "Intensieve ondersteuning"]
+PYRAMID_CATEGORIES = [
+    "Fundament",
+    "Sterke basis",
+    "Extra ondersteuning",
+    "Intensieve ondersteuning",
+]
 
 
 def _rendered_page(module_id: str, sector: str, tmp_path, monkeypatch) -> str:
@@ -159,8 +188,10 @@ def _rendered_page(module_id: str, sector: str, tmp_path, monkeypatch) -> str:
     import widgets.page.page as page_module
 
     config = tmp_path / f"{sector}.toml"
-    config.write_text(f'naam = "Proefgroep {sector}"\nsector = "{sector}"\nopslag = "sqlite:///a.sqlite"\n',
-                      encoding="utf-8")
+    config.write_text(
+        f'naam = "Proefgroep {sector}"\nsector = "{sector}"\nopslag = "sqlite:///a.sqlite"\n',
+        encoding="utf-8",
+    )
     shown: list[object] = []
     monkeypatch.setattr(page_module, "display", shown.append)
     page = page_module.open_page(module_id, str(config))
@@ -203,9 +234,18 @@ def test_sel_module_is_complete_and_ends_with_action_points():
 
 def test_sel_explains_sel_seo_and_the_three_competences():
     text = _module_text("sel")
-    for needed in ("sociaal-emotioneel leren", "sociaal-emotionele ontwikkeling (SEO)", "Ik-competenties",
-                   "Jij-competenties", "Wij-competenties", "gevoelsthermometer", "stresshormoon",
-                   "mindfulness", "pesten tegengaan", "Waar ben je goed in?"):
+    for needed in (
+        "sociaal-emotioneel leren",
+        "sociaal-emotionele ontwikkeling (SEO)",
+        "Ik-competenties",
+        "Jij-competenties",
+        "Wij-competenties",
+        "gevoelsthermometer",
+        "stresshormoon",
+        "mindfulness",
+        "pesten tegengaan",
+        "Waar ben je goed in?",
+    ):
         assert needed in text, needed
 
 
@@ -218,7 +258,10 @@ def test_sel_thermometer_comes_right_after_its_explanation_and_shows_the_group()
     assert thermometer.kind == "thermometer"
     assert thermometer.spec["group_minimum"] >= 3
     calls = _page_calls("sel")
-    assert calls.index('page.show("sel/gevoelsthermometer")') == calls.index('page.explain("gevoelsthermometer")') + 1
+    assert (
+        calls.index('page.show("sel/gevoelsthermometer")')
+        == calls.index('page.explain("gevoelsthermometer")') + 1
+    )
 
 
 def test_sel_plans_one_moment_in_your_own_lesson():
@@ -241,8 +284,14 @@ def test_aces_page_shows_46_and_12_percent_in_po_and_mbo(tmp_path, monkeypatch):
 
 def test_aces_names_the_six_daily_principles_in_order():
     section = next(s.text for s in get_module("aces").sections if s.id == "zes-principes")
-    principles = ["Connect before correct", "Positieve waardering", "Hoge verwachtingen",
-                  "Aannames checken", "Relatiecoach", "Rolmodel"]
+    principles = [
+        "Connect before correct",
+        "Positieve waardering",
+        "Hoge verwachtingen",
+        "Aannames checken",
+        "Relatiecoach",
+        "Rolmodel",
+    ]
     positions = [section.index(p) for p in principles]
     assert positions == sorted(positions)
     _assert_checkable_sort("aces/principes", principles)
@@ -250,8 +299,16 @@ def test_aces_names_the_six_daily_principles_in_order():
 
 def test_aces_covers_stress_safety_and_helpful_messages():
     text = _module_text("aces")
-    for needed in ("overleven", "traumasensitief lesgeven", "goed is voor alle {leerlingen}", "Blijf zelf kalm", "nooit jouw schuld",
-                   "Je bent niet de enige", "vechtscheiding", "Breinbijsluiter"):
+    for needed in (
+        "overleven",
+        "traumasensitief lesgeven",
+        "goed is voor alle {leerlingen}",
+        "Blijf zelf kalm",
+        "nooit jouw schuld",
+        "Je bent niet de enige",
+        "vechtscheiding",
+        "Breinbijsluiter",
+    ):
         assert needed in text, needed
 
 
@@ -308,17 +365,23 @@ def test_sel_aces_and_signaleren_are_written_in_own_words():
     seed_dir = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     seeds = sorted(seed_dir.glob("*.txt"))
     if not seeds:
-        pytest.skip(f"no seed texts (*.txt) in {seed_dir}: put the source documents there to run this check")
+        pytest.skip(
+            f"no seed texts (*.txt) in {seed_dir}: put the source documents there to run this check"
+        )
 
     def words(text: str) -> list[str]:
         return re.findall(r"[a-z0-9à-ÿ%]+", text.lower())
 
     seed_words = [w for path in seeds for w in words(path.read_text(encoding="utf-8")) + ["#"]]
-    runs = {tuple(seed_words[i:i + 8]) for i in range(len(seed_words) - 7)}
+    runs = {tuple(seed_words[i : i + 8]) for i in range(len(seed_words) - 7)}
     for module_id in ("sel", "aces", "signaleren"):
         for path in sorted((exercises_dir() / module_id).glob("*.yaml")):
             own = words(re.sub(r"\{(\w+)\}", r"\1", path.read_text(encoding="utf-8")))
-            copied = [" ".join(own[i:i + 8]) for i in range(len(own) - 7) if tuple(own[i:i + 8]) in runs]
+            copied = [
+                " ".join(own[i : i + 8])
+                for i in range(len(own) - 7)
+                if tuple(own[i : i + 8]) in runs
+            ]
             assert not copied, f"{path}: {copied[0]}"
 
 
@@ -331,5 +394,7 @@ def test_explanations_arrive_as_ready_html_with_tables_and_markup_as_text(tmp_pa
     html: list[object] = []
     monkeypatch.setattr(page_module, "display", html.append)
     page_module.show_markdown('## Groep <script>alert("x")</script> & <b>vet</b>')
-    assert html[0].data == ('<div class="wb-markdown"><h2>Groep &lt;script&gt;alert(&quot;x&quot;)'
-                            "&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;</h2>\n</div>")
+    assert html[0].data == (
+        '<div class="wb-markdown"><h2>Groep &lt;script&gt;alert(&quot;x&quot;)'
+        "&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;</h2>\n</div>"
+    )

@@ -19,7 +19,11 @@ def test_moving_keeps_the_buttons_saves_and_restores(tmp_path: Path) -> None:
     first, second, third = widget.order[0], widget.order[1], widget.order[2]
     widget.buttons[3].click()  # "Lager" on the second row
     assert widget.buttons == buttons  # same controls, so keyboard focus can stay
-    assert widget.order[:3] == [first, third, second]  # second and third row swapped, first untouched
+    assert widget.order[:3] == [
+        first,
+        third,
+        second,
+    ]  # second and third row swapped, first untouched
     shown = [row.children[2].value for row in widget.list_box.children[:3]]
     assert [f"<b>{n}.</b>" in text for n, text in enumerate(shown, 1)] == [True, True, True]
     assert widget.items[third] in shown[1] and widget.items[second] in shown[2]

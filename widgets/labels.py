@@ -52,6 +52,10 @@ JOIN_SCHOOL = "School"
 JOIN_SCHOOL_NONE = "(kies je school)"
 JOIN_BUTTON = "Start"
 JOIN_EMPTY = "Vul eerst je naam, een schuilnaam of je code in."
+JOIN_LINK_LOST = (
+    "Kwam je via je persoonlijke link? Die konden we niet lezen. Herlaad de pagina. Lukt dat niet, "
+    "typ dan je code (zoals k7mp-x2qa) bij 'Naam of code'. Zo maak je geen tweede deelnemer aan."
+)
 JOIN_UNKNOWN = (
     "De code '{code}' kennen we niet in deze scholengroep. "
     "Meld je opnieuw aan of vraag de trainer om je link."

@@ -22,7 +22,7 @@ from workbook.content.catalog import (
     list_modules,
 )
 from workbook.errors import WorkbookError
-from workbook.runtime.session import QUERY_KEY, Visit, when_requested
+from workbook.runtime.session import QUERY_KEY, Visit, query_failed, when_requested
 from workbook.words import fill_placeholders
 
 
@@ -113,6 +113,10 @@ class ParticipantBar(w.VBox):
         self.visit.arrive(query)
         if self.visit.participant is None:
             self._say_unknown_code()
+            if query_failed():
+                self.message.value = (
+                    f'<p class="wb-warning" role="alert">{escape(labels.JOIN_LINK_LOST)}</p>'
+                )
             return
         self._welcome()
         for callback in self.on_join:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -67,10 +69,23 @@ def page_query_string() -> str:
 
 
 _REQUEST_SEEN: list[bool] = []
+_QUERY_FAILED: list[str] = []  # why Voila's request info did not arrive, when it did not
+QUERY_ATTEMPTS = 3
+QUERY_OPEN_TIMEOUT = 10  # seconds per attempt to reach Voila's /voila/query socket
+log = logging.getLogger("werkboek.session")
+
+
+def query_failed() -> bool:
+    """True when this preheated kernel could not learn its visitor's URL (so a code may be lost)."""
+    return bool(_QUERY_FAILED)
 
 
 def _wait_for_request() -> None:
-    """Receive this kernel's request info from Voila's /voila/query socket and put it in os.environ."""
+    """Receive this kernel's request info from Voila's /voila/query socket and put it in os.environ.
+
+    A few attempts, each logged when it fails; when all fail, query_failed() becomes True so the
+    page can tell the visitor that their personal link was not read.
+    """
     from websockets.exceptions import WebSocketException
     from websockets.sync.client import connect
 
@@ -80,11 +95,19 @@ def _wait_for_request() -> None:
         f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
         f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env.get('VOILA_KERNEL_ID', '')}"
     )
-    try:
-        with connect(url, open_timeout=10, max_size=None) as socket:
-            info = json.loads(socket.recv())
-    except (OSError, TimeoutError, ValueError, WebSocketException):
-        return  # no Voila to ask: the page opens as for a visitor without a code
+    for attempt in range(1, QUERY_ATTEMPTS + 1):
+        try:
+            with connect(url, open_timeout=QUERY_OPEN_TIMEOUT, max_size=None) as socket:
+                info = json.loads(socket.recv())
+            break
+        except (OSError, TimeoutError, ValueError, WebSocketException) as exc:
+            log.warning(
+                "Voila query socket %s, attempt %d of %d: %r", url, attempt, QUERY_ATTEMPTS, exc
+            )
+            if attempt == QUERY_ATTEMPTS:
+                _QUERY_FAILED.append(repr(exc))
+                return  # the page opens as for a visitor without a code, and says so
+            time.sleep(0.5 * attempt)
     for key, value in info.items():
         os.environ[str(key)] = str(value)
     _REQUEST_SEEN.append(True)

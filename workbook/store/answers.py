@@ -7,6 +7,7 @@ import secrets
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass
@@ -21,6 +22,8 @@ from workbook.store.failures import (
     BUSY,
     DUPLICATE_CODES,
     FOREIGN_KEY_CODES,
+    GONE,
+    NO_SESSION,
     DuplicateKeyError,
     ParticipantGoneError,
     classify,
@@ -32,6 +35,8 @@ from workbook.store.migrations import SCHEMA_VERSION, NewerSchemaError, ensure_s
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 PG_CONNECT_TIMEOUT = 10  # seconds
 SCHEMA_ATTEMPTS = 5
+PG_IDLE_SECONDS = 20.0  # close a PostgreSQL connection nobody used for this long
+PG_APPLICATION = "werkboek"  # how the kernels show up in pg_stat_activity
 
 # In the order of the Participant fields.
 PARTICIPANT_COLUMNS = "scholengroep, code, name, school, created_at, last_module, last_seen"
@@ -108,13 +113,21 @@ class AnswerStore:
     `postgresql://` and `postgresql+psycopg://` use psycopg 3, imported only then.
     """
 
-    def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
+    def __init__(
+        self, url: str, *, busy_timeout: float = 30.0, idle_seconds: float | None = PG_IDLE_SECONDS
+    ) -> None:
         self.url = url
         self.busy_timeout = busy_timeout
         self._driver = self._load_driver(url)
         self._conn: Any = None
         self._lock = threading.RLock()  # one connection per store; one statement at a time
+        self._last_used = time.monotonic()
+        # PostgreSQL: a connection nobody used for idle_seconds is closed (and opened again when
+        # needed), so a room's idle tabs and waiting kernels do not use up max_connections.
+        self.idle_seconds = idle_seconds if self._driver is not sqlite3 else None
         self._create_schema()
+        if self.idle_seconds is not None:
+            _watch_idle(self)
 
     def __enter__(self) -> AnswerStore:
         return self
@@ -158,7 +171,13 @@ class AnswerStore:
         conninfo = libpq_url(self.url)
         try:
             # A server that does not answer gives a message after 10 s, not a page that hangs.
-            return self._driver.connect(conninfo, connect_timeout=PG_CONNECT_TIMEOUT)
+            return self._driver.connect(
+                conninfo,
+                connect_timeout=PG_CONNECT_TIMEOUT,
+                application_name=PG_APPLICATION,
+                keepalives=1,
+                keepalives_idle=30,
+            )
         except self._driver.ProgrammingError as exc:  # malformed; unreachable is OperationalError
             raise _unusable(self.url, str(exc).splitlines()[0]) from None
 
@@ -172,7 +191,26 @@ class AnswerStore:
         with self._lock:
             if self._conn is None:
                 self._conn = self._connect()
-            yield self._conn
+            try:
+                yield self._conn
+            finally:
+                self._last_used = time.monotonic()
+
+    def close_if_idle(self) -> bool:
+        """Close the connection when it was not used for idle_seconds; True when it was closed."""
+        if self.idle_seconds is None or not self._lock.acquire(blocking=False):
+            return False
+        try:
+            if self._conn is None or time.monotonic() - self._last_used < self.idle_seconds:
+                return False
+            conn, self._conn = self._conn, None
+            try:
+                conn.close()
+            except self._driver.Error:
+                pass
+            return True
+        finally:
+            self._lock.release()
 
     def _execute(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[Any]:
         """Run statements in one transaction; per statement its rows, or how many rows changed."""
@@ -241,15 +279,20 @@ class AnswerStore:
                     "Werk het werkboek bij."
                 ) from None
             except self._driver.Error as exc:
-                if classify(exc) is BUSY and attempt < SCHEMA_ATTEMPTS - 1:
+                failure = classify(exc)
+                if failure is BUSY and attempt < SCHEMA_ATTEMPTS - 1:
                     time.sleep(0.2 * (attempt + 1))
                     continue
-                failure = classify(exc)
+                code = code_of(exc) or type(exc).__name__
+                if failure in (NO_SESSION, GONE):
+                    raise StoreError(
+                        f"De database {_describe(self.url)} is niet te gebruiken: {failure.cause} "
+                        f"(code {code}). Controleer ook het veld 'opslag' in de configuratie."
+                    ) from None
                 raise StoreError(
                     f"De database {_describe(self.url)} kon niet worden klaargezet of bijgewerkt naar "
-                    f"schema {SCHEMA_VERSION}: {failure.cause} (code {code_of(exc) or type(exc).__name__}). "
-                    "Er is niets veranderd; de antwoorden staan er nog zoals ze stonden. "
-                    "Controleer ook het veld 'opslag' in de configuratie."
+                    f"schema {SCHEMA_VERSION}: {failure.cause} (code {code}). Er is niets veranderd; "
+                    "de antwoorden staan er nog zoals ze stonden."
                 ) from None
 
     def _ensure_schema(self, cur: Any, dialect: str) -> None:
@@ -410,6 +453,28 @@ class ParticipantAnswers:
         """Delete this participant and everything they saved."""
         self._cache = {}
         return self._store.delete_participant(self.scholengroep, self.participant.code)
+
+
+_IDLE_WATCH: weakref.WeakSet[AnswerStore] = weakref.WeakSet()
+_IDLE_THREAD: list[threading.Thread] = []
+
+
+def _watch_idle(store: AnswerStore) -> None:
+    """Let one background thread per process close this store's connection when it sits idle."""
+    _IDLE_WATCH.add(store)
+    if not _IDLE_THREAD:
+        thread = threading.Thread(target=_close_idle_forever, daemon=True, name="sluit-ongebruikt")
+        _IDLE_THREAD.append(thread)
+        thread.start()
+
+
+def _close_idle_forever() -> None:
+    while True:
+        stores = list(_IDLE_WATCH)
+        for store in stores:
+            store.close_if_idle()
+        wait = min((s.idle_seconds or PG_IDLE_SECONDS for s in stores), default=PG_IDLE_SECONDS)
+        time.sleep(max(0.05, min(1.0, wait / 4)))
 
 
 _OPEN: dict[str, AnswerStore] = {}

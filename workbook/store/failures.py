@@ -56,6 +56,12 @@ CROWDED = Failure(
     "beheerder max_connections te verhogen",
     transient=True,
 )
+# libpq gives no SQLSTATE when it cannot start a session: the server is down, unreachable, or full.
+NO_SESSION = Failure(
+    "de databaseserver is niet bereikbaar of heeft geen verbinding meer vrij. Controleer of de "
+    "server draait en of max_connections groot genoeg is voor alle open pagina's",
+    transient=True,
+)
 UNKNOWN = Failure(
     "de database gaf een onverwachte fout. Probeer het opnieuw of vraag de trainer om hulp"
 )
@@ -118,9 +124,9 @@ def classify(exc: BaseException) -> Failure:
         return found or UNKNOWN
     if code:
         return POSTGRES.get(code) or POSTGRES_CLASS.get(code[:2], UNKNOWN)
-    # psycopg raises OperationalError without an SQLSTATE when no server answered at all.
+    # psycopg raises OperationalError without an SQLSTATE when no session could be started.
     if type(exc).__name__ == "OperationalError" and type(exc).__module__.startswith("psycopg"):
-        return GONE
+        return NO_SESSION
     return UNKNOWN
 
 
