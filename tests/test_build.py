@@ -41,23 +41,51 @@ def outputs_text(path: Path) -> str:
 EXAMPLES = ["po-kindwijs", "vo-lindecollege", "mbo-vakcollege"]
 
 
-@pytest.fixture(scope="module", params=EXAMPLES)
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One of the shipped example scholengroepen, built with the CLI (its store in a temp folder)."""
+def example_config(name: str, tmp: Path) -> Path:
+    """A copy of a shipped example scholengroep's config, with its store in a temp folder."""
     from workbook.paths import examples_dir
 
-    tmp = tmp_path_factory.mktemp(request.param)
-    text = (examples_dir() / f"{request.param}.toml").read_text(encoding="utf-8")
-    cfg = tmp / f"{request.param}.toml"
+    text = (examples_dir() / f"{name}.toml").read_text(encoding="utf-8")
+    cfg = tmp / f"{name}.toml"
     cfg.write_text(
         text.replace('opslag = "sqlite:///data/', 'opslag = "sqlite:///antwoorden/'),
         encoding="utf-8",
     )
-    out = tmp / "gebouwd"
-    result = CliRunner().invoke(main, ["build", str(cfg), "--out", str(out), "--stil"])
-    assert result.exit_code == 0, result.output
-    assert "pagina's gebouwd" in result.stdout
-    return out
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def built_sets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every shipped example scholengroep, built once for this module by `workbook build`, side by side."""
+    outs = {name: tmp_path_factory.mktemp(name) / "gebouwd" for name in EXAMPLES}
+    runs = {
+        name: subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "workbook.cli",
+                "build",
+                str(example_config(name, out.parent)),
+                "--out",
+                str(out),
+                "--stil",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for name, out in outs.items()
+    }
+    for name, run in runs.items():
+        output, _ = run.communicate(timeout=900)
+        assert run.returncode == 0, f"{name}: {output}"
+        assert "pagina's gebouwd" in output
+    return outs
+
+
+@pytest.fixture(params=EXAMPLES)
+def built(request: pytest.FixtureRequest, built_sets: dict[str, Path]) -> Path:
+    return built_sets[request.param]
 
 
 @pytest.fixture(scope="module")
@@ -95,29 +123,35 @@ def test_store_lives_outside_the_build_folder(built_mbo: Path) -> None:
     assert cfg.store_url.endswith("/data/mbo.sqlite")
 
 
-def test_nbval_passes_on_the_built_set(built: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "--nbval-lax",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--rootdir",
-            str(built),
-            "-c",
-            "/dev/null",
-            str(built),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        cwd=built,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
-    assert " passed" in result.stdout
+def test_nbval_passes_on_every_built_set(built_sets: dict[str, Path]) -> None:
+    """nbval over each built scholengroep; the three sets run side by side (each runs its pages in turn)."""
+    runs = {
+        name: subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "--nbval-lax",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--rootdir",
+                str(folder),
+                "-c",
+                "/dev/null",
+                str(folder),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            cwd=folder,
+        )
+        for name, folder in built_sets.items()
+    }
+    for name, run in runs.items():
+        output, _ = run.communicate(timeout=900)
+        assert run.returncode == 0, f"{name}:\n{output[-3000:]}"
+        assert " passed" in output
 
 
 def test_a_failing_module_fails_the_build_and_is_named(
