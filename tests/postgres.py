@@ -103,13 +103,41 @@ def running_postgres(max_connections: int | None = None) -> Iterator[str]:
             check=True,
             capture_output=True,
         )
-        yield f"postgresql+psycopg://werkboek@127.0.0.1:{port}/werkboek"
+        url = f"postgresql+psycopg://werkboek@127.0.0.1:{port}/werkboek"
+        _SERVERS[url] = (bindir, data, root, port, max_connections)
+        yield url
     finally:
         subprocess.run(
             _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+_SERVERS: dict[str, tuple[Path, Path, Path, int, int | None]] = {}
+
+
+@contextmanager
+def server_stopped(url: str) -> Iterator[None]:
+    """Stop a server started by running_postgres, as a crash or a restart does; start it again after."""
+    bindir, data, root, port, max_connections = _SERVERS[url.split("?")[0]]
+    ctl = [str(bindir / "pg_ctl"), "-D", str(data)]
+    subprocess.run(
+        _as_server_user([*ctl, "-m", "immediate", "stop"]), check=True, capture_output=True
+    )
+    try:
+        yield
+    finally:
+        options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off" + (
+            f" -c max_connections={max_connections}" if max_connections else ""
+        )
+        subprocess.run(
+            _as_server_user(
+                [*ctl, "-l", str(root / "log"), "-w", "-t", "60", "-o", options, "start"]
+            ),
+            check=True,
+            capture_output=True,
+        )
 
 
 def fresh_schema_url(server_url: str, prefix: str = "t") -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import html
+import weakref
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +14,7 @@ from widgets import labels
 from widgets.shared import make, shared_layout
 from workbook.errors import StoreError
 from workbook.kinds import Exercise
+from workbook.runtime.session import kernel_loop
 from workbook.store import ParticipantAnswers
 from workbook.store.failures import ParticipantGoneError
 from workbook.words import fill_placeholders
@@ -31,6 +34,26 @@ def paragraph(text: str, css: str = "") -> w.HTML:
     return make(w.HTML, f'<div class="wb-text {css}">{body}</div>')
 
 
+SAVE_EVERY = 1.0  # seconds: how often, at most, a text that is being typed is saved
+_PENDING: weakref.WeakSet[ExerciseWidget] = weakref.WeakSet()
+
+
+def flush_all() -> None:
+    """Save every typed answer that still waits: when the page is hidden or the kernel stops."""
+    for widget in list(_PENDING):
+        widget.flush()
+
+
+def _flush_at_exit() -> None:
+    try:
+        flush_all()
+    except Exception:  # the kernel is going away: the store may already be closed  # noqa: BLE001
+        pass
+
+
+atexit.register(_flush_at_exit)
+
+
 class ExerciseWidget(w.VBox):
     """An exercise on the page. Subclasses build controls, and turn them into a JSON value and back."""
 
@@ -42,6 +65,7 @@ class ExerciseWidget(w.VBox):
         self._pupil_words = (pupil, pupils)
         self._answers: ParticipantAnswers | None = None
         self._restoring = False
+        self._pending: Any = None  # the event loop's handle of a save that waits (typing)
         self.status = make(w.HTML, self._status_html(labels.NOT_JOINED, "wb-status-idle"))
         self.retry = make(
             w.Button,
@@ -112,10 +136,42 @@ class ExerciseWidget(w.VBox):
             self.status.value = self._status_html(labels.UNCHANGED, "wb-status-idle")
         self.set_enabled(True)
 
+    def changed_soon(self, *_: object) -> None:
+        """Typing: save within SAVE_EVERY seconds, at most once per SAVE_EVERY while the typing goes on.
+
+        A paragraph typed quickly is one or two writes, not one per key. Until then the page says
+        "Bezig met opslaan…"; page hide (see widgets/page/nowmark.js) and kernel exit save at once.
+        Outside a kernel (tests, scripts) there is no event loop and the answer is saved at once.
+        """
+        if self._restoring or self._answers is None:
+            return
+        loop = kernel_loop()
+        if loop is None:
+            self.changed()
+            return
+        self.status.value = self._status_html(labels.SAVING, "wb-status-busy")
+        if self._pending is None:
+            self._pending = loop.call_later(SAVE_EVERY, self.flush)
+            _PENDING.add(self)
+
+    def flush(self) -> None:
+        """Save a pending typed answer now (no-op when nothing waits)."""
+        if self._pending is not None:
+            self.changed()
+
+    def _cancel_pending(self) -> None:
+        loop = kernel_loop()
+        if loop is not None:
+            loop.remove_timeout(self._pending)
+        self._pending = None
+        _PENDING.discard(self)
+
     def changed(self, *_: object) -> None:
         """Save the current answer at once and show that it is saved."""
         if self._restoring or self._answers is None:
             return
+        if self._pending is not None:  # this save includes what was waiting
+            self._cancel_pending()
         try:
             self._answers.save(self.exercise.id, self.value())
         except ParticipantGoneError:

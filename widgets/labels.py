@@ -1,6 +1,7 @@
 """Every Dutch word the widgets show, in one place."""
 
 SAVED = "✓ Opgeslagen om {time}"
+SAVING = "Bezig met opslaan…"
 SAVED_EARLIER = "✓ Opgeslagen (eerder ingevuld)"
 NOT_SAVED = "⚠ Niet opgeslagen: {reason} Je antwoord staat nog op het scherm."
 RETRY_SAVE = "Opnieuw opslaan"

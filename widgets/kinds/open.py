@@ -26,7 +26,7 @@ class OpenWidget(ExerciseWidget):
             style={"description_width": "initial"},
             layout=dict(width="95%"),
         )
-        self.text.observe(self.changed, "value")
+        self.text.observe(self.changed_soon, "value")
         return [self.text]
 
     def controls(self) -> list[w.Widget]:

@@ -40,7 +40,7 @@ class TabelWidget(ExerciseWidget):
                     layout=dict(width="auto"),
                 )
                 cell.add_class("wb-table-cell")
-                cell.observe(self.changed, "value")
+                cell.observe(self.changed_soon, "value")
                 line.append(cell)
                 cells.append(cell)
             self.cells.append(line)

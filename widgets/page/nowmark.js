@@ -28,6 +28,12 @@ function render({ model, el }) {
   model.on("change:anchor", apply);
   model.on("change:banner", apply);
 
+  // A tab that is hidden or closed may never come back: the kernel saves typed text at once.
+  const flush = () => model.send({ type: "flush" });
+  const onHide = () => { if (document.visibilityState === "hidden") flush(); };
+  document.addEventListener("visibilitychange", onHide);
+  window.addEventListener("pagehide", flush);
+
   // Heartbeat: the kernel sends one every few seconds. Missing several means it is gone.
   let last = Date.now();
   let alert = null;

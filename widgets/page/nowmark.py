@@ -13,6 +13,7 @@ import anywidget
 import traitlets
 
 from widgets import labels
+from widgets.base import flush_all
 from workbook.content.catalog import get_exercise, get_module
 from workbook.errors import WorkbookError
 from workbook.store import AnswerStore
@@ -37,6 +38,7 @@ class NowMarker(anywidget.AnyWidget):
         self, store: AnswerStore, scholengroep: str, poll_seconds: float = POLL_SECONDS
     ) -> None:
         super().__init__(beat_seconds=poll_seconds)
+        self.on_msg(self._on_msg)
         self._store = store
         self._group = scholengroep
         self._stop = threading.Event()
@@ -51,6 +53,12 @@ class NowMarker(anywidget.AnyWidget):
         while not self._stop.wait(seconds):
             self.beat += 1
             self.check()
+
+    @staticmethod
+    def _on_msg(_widget: object, content: object, _buffers: object) -> None:
+        """The browser hides or closes the page: save what is being typed now."""
+        if isinstance(content, dict) and content.get("type") == "flush":
+            flush_all()
 
     def stop(self) -> None:
         self._stop.set()

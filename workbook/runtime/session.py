@@ -34,7 +34,7 @@ def when_requested(callback: Callable[[str], None]) -> bool:
     """
     if not request_pending():
         return False
-    loop = _kernel_loop()
+    loop = kernel_loop()
 
     def wait() -> None:
         query = page_query_string()
@@ -47,7 +47,7 @@ def when_requested(callback: Callable[[str], None]) -> bool:
     return True
 
 
-def _kernel_loop() -> Any:
+def kernel_loop() -> Any:
     """The IOLoop of the kernel's main thread, or None outside a kernel."""
     try:
         from IPython import get_ipython

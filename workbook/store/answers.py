@@ -77,11 +77,11 @@ def new_code() -> str:
 
 
 def _describe(url: str) -> str:
-    """The URL without a password, safe to show."""
+    """The URL without a password or connection options, safe and short to show."""
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(url)._replace(query="")
         if parts.password is None:
-            return url
+            return urlunsplit(parts)
         host = parts.netloc.rpartition("@")[2]
         return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
     except ValueError:

@@ -34,6 +34,13 @@ class Failure:
 
 
 FULL = Failure("de schijf of de database is vol. Maak ruimte vrij op de server")
+DISK = Failure(
+    "schrijven naar de schijf lukte niet; de schijf is misschien vol of stuk. Maak ruimte vrij op de "
+    "server of vraag de beheerder om hulp"
+)
+CANT_OPEN = Failure(
+    "het databasebestand kan niet worden geopend. Controleer of de map bestaat en beschreven mag worden"
+)
 BUSY = Failure(
     "de database is bezet door een ander programma. Probeer het zo opnieuw", transient=True
 )
@@ -75,20 +82,20 @@ SQLITE = {
     "SQLITE_READONLY": READ_ONLY,
     "SQLITE_PERM": READ_ONLY,
     "SQLITE_AUTH": READ_ONLY,
-    "SQLITE_CANTOPEN": GONE,
+    "SQLITE_CANTOPEN": CANT_OPEN,
     "SQLITE_CONSTRAINT": REFUSED,
     "SQLITE_MISMATCH": REFUSED,
     "SQLITE_TOOBIG": REFUSED,
     "SQLITE_RANGE": REFUSED,
 }
 SQLITE_PREFIX = {
-    "SQLITE_IOERR": GONE,
+    "SQLITE_IOERR": DISK,
     "SQLITE_BUSY": BUSY,
     "SQLITE_LOCKED": BUSY,
     "SQLITE_CORRUPT": CORRUPT,
     "SQLITE_READONLY": READ_ONLY,
     "SQLITE_CONSTRAINT": REFUSED,
-    "SQLITE_CANTOPEN": GONE,
+    "SQLITE_CANTOPEN": CANT_OPEN,
 }
 POSTGRES = {
     "53100": FULL,  # disk_full
