@@ -67,7 +67,9 @@ def stored(answers: ParticipantAnswers, exercise: str) -> Any:
     return answers._store.load_answer("groep", answers.participant.code, exercise)
 
 
-def test_a_paragraph_typed_key_by_key_is_one_write(loop: FakeLoop, answers: CountingAnswers) -> None:
+def test_a_paragraph_typed_key_by_key_is_one_write(
+    loop: FakeLoop, answers: CountingAnswers
+) -> None:
     widget = OpenWidget(get_exercise("prestatiedruk/eigen-rol"))
     widget.bind(answers)
     for end in range(1, len(PARAGRAPH) + 1):  # every key arrives in the kernel as a new value
@@ -105,5 +107,7 @@ def test_kernel_exit_saves_what_waits(loop: FakeLoop, answers: CountingAnswers) 
     assert answers.saves == 0
     base.flush_all()  # registered with atexit: runs when the kernel is shut down
     assert answers.saves == 2
-    assert stored(answers, table.exercise.id)["rows"][0][table.columns[0]] == "Afspraak met het team"
+    assert (
+        stored(answers, table.exercise.id)["rows"][0][table.columns[0]] == "Afspraak met het team"
+    )
     assert stored(answers, actions.exercise.id)["items"][0]["text"] == "Elke maandag een check-in"
