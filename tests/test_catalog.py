@@ -105,3 +105,17 @@ def test_check_reports_incomplete_module_and_missing_calls(tmp_path: Path) -> No
     assert "uitleg 'uitleg' staat niet op de pagina" in problems
     assert "geen cel met de tag 'parameters'" in problems
     assert "index.ipynb ontbreekt" in problems
+
+
+def test_a_module_lists_its_exercises_in_the_order_of_its_page() -> None:
+    """The projector's 'whole module' and the report follow the page, not the file names."""
+    import json
+    import re
+
+    from workbook.paths import notebooks_dir
+
+    for module in list_modules():
+        cells = json.loads((notebooks_dir() / module.notebook).read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        on_page = re.findall(r'page\.show\("([^"]+)"\)', code)
+        assert [e.id for e in list_exercises(module.id)] == on_page, module.id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +11,7 @@ from typing import Any
 
 from workbook.errors import ContentError
 from workbook.kinds import SCHEMA_VERSION, Exercise, Fields, is_answered, validate_spec
-from workbook.paths import exercises_dir
+from workbook.paths import exercises_dir, notebooks_dir
 from workbook.words import SECTORS
 from workbook.yamltext import parse_yaml
 
@@ -151,9 +152,35 @@ def get_module(module_id: str, root: Path | None = None) -> Module:
 
 
 def list_exercises(module_id: str | None = None, root: Path | None = None) -> list[Exercise]:
-    """All exercises, or those of one module, sorted by id."""
+    """All exercises sorted by id; or those of one module in the order its page shows them."""
     exercises = _catalog(root or exercises_dir())[1].values()
-    return sorted((e for e in exercises if module_id in (None, e.module)), key=lambda e: e.id)
+    if module_id is None:
+        return sorted(exercises, key=lambda e: e.id)
+    order = {ex_id: n for n, ex_id in enumerate(page_order(module_id, root))}
+    mine = [e for e in exercises if e.module == module_id]
+    return sorted(mine, key=lambda e: (order.get(e.id, len(order)), e.id))
+
+
+# page.show("module/slug") in a module's notebook: the notebook is the one source of the page order.
+SHOW_CALL = re.compile(r"""page\.show\(\s*["']([^"']+)["']\s*\)""")
+
+
+def page_order(module_id: str, root: Path | None = None) -> tuple[str, ...]:
+    """The exercise ids in the order the module's page shows them (empty without a notebook)."""
+    modules = {m.id: m for m in list_modules(root)}
+    if module_id not in modules:
+        return ()
+    return _shown_in(notebooks_dir() / modules[module_id].notebook)
+
+
+@lru_cache(maxsize=32)
+def _shown_in(path: Path) -> tuple[str, ...]:
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return ()
+    code = "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "code")
+    return tuple(dict.fromkeys(SHOW_CALL.findall(code)))
 
 
 def get_exercise(exercise_id: str, root: Path | None = None) -> Exercise:

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import nbformat
 
-from workbook.content.catalog import MODULE_FILE, Module, load_exercise, load_module
+from workbook.content.catalog import MODULE_FILE, SHOW_CALL, Module, load_exercise, load_module
 from workbook.errors import WorkbookError
 from workbook.paths import exercises_dir, notebooks_dir
 
 MIN_EXERCISES = 4
 MIN_KINDS = 3
-SHOW_CALL = re.compile(r"""page\.show\(\s*["']([^"']+)["']\s*\)""")
 EXPLAIN_CALL = re.compile(r"""page\.explain\(\s*["']([^"']+)["']\s*\)""")
 
 
