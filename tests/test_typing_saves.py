@@ -46,6 +46,7 @@ class FakeLoop:
 def loop(monkeypatch: pytest.MonkeyPatch) -> FakeLoop:
     fake = FakeLoop()
     monkeypatch.setattr(base, "kernel_loop", lambda: fake)
+    monkeypatch.setattr(base, "_FLUSHED_AT", [float("-inf")])  # no flush happened yet
     return fake
 
 
@@ -111,3 +112,16 @@ def test_kernel_exit_saves_what_waits(loop: FakeLoop, answers: CountingAnswers) 
         stored(answers, table.exercise.id)["rows"][0][table.columns[0]] == "Afspraak met het team"
     )
     assert stored(answers, actions.exercise.id)["items"][0]["text"] == "Elke maandag een check-in"
+
+
+def test_letters_that_arrive_just_after_a_flush_are_saved_at_once(
+    loop: FakeLoop, answers: CountingAnswers
+) -> None:
+    """Tab out of a field: the browser's 'flush' can overtake the last letters it still holds back."""
+    widget = OpenWidget(get_exercise("prestatiedruk/eigen-rol"))
+    widget.bind(answers)
+    widget.text.value = "Eerst d"
+    base.flush_all()  # the flush arrives first...
+    widget.text.value = "Eerst dit."  # ...then the letters that were held back
+    assert stored(answers, "prestatiedruk/eigen-rol") == "Eerst dit."
+    assert "Opgeslagen om" in widget.status.value and loop.waiting == []

@@ -33,6 +33,13 @@ function render({ model, el }) {
   const onHide = () => { if (document.visibilityState === "hidden") flush(); };
   document.addEventListener("visibilitychange", onHide);
   window.addEventListener("pagehide", flush);
+  // Leaving a text field, or Enter in a one-line field, saves it at once too.
+  const typed = (event) => event.target instanceof Element && event.target.closest(".wb-exercise")
+    && event.target.matches("textarea, input[type=text], input:not([type])");
+  document.addEventListener("focusout", (event) => { if (typed(event)) flush(); });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && typed(event) && event.target.matches("input")) flush();
+  });
 
   // Heartbeat: the kernel sends one every few seconds. Missing several means it is gone.
   let last = Date.now();

@@ -17,7 +17,7 @@ from widgets.base import escape
 from widgets.entry import EntryForm, field
 from widgets.page.page import show_style
 from widgets.shared import make
-from widgets.trainer.views import progress_html, summary_html
+from widgets.trainer.views import counted, progress_html, summary_html
 from workbook.config import Config
 from workbook.content.catalog import get_exercise, list_exercises
 from workbook.errors import WorkbookError
@@ -231,8 +231,8 @@ class Dashboard(w.VBox):
             + escape(
                 labels.TRAINER_UPDATED.format(
                     time=datetime.now().strftime("%H:%M:%S"),
-                    n=len(snap.participants),
-                    answers=snap.total,
+                    people=counted(labels.PEOPLE, len(snap.participants)),
+                    answers=counted(labels.ANSWERS, snap.total),
                 )
             )
             + "</p>"

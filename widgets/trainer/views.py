@@ -107,11 +107,14 @@ def _ranking(s: dict[str, Any]) -> str:
     return f"<ol class='wb-tr-big'>{items}</ol>"
 
 
+def counted(forms: tuple[str, str], n: int) -> str:
+    """'1 antwoord' or '3 antwoorden': the singular form for exactly one."""
+    return (forms[0] if n == 1 else forms[1]).format(n=n)
+
+
 def summary_html(s: dict[str, Any], hidden: bool = False, now: bool = False) -> str:
     """One exercise's aggregated answers, big enough for a projector."""
-    count = (labels.TRAINER_COUNT_ONE if s["count"] == 1 else labels.TRAINER_COUNT).format(
-        n=s["count"]
-    )
+    count = counted(labels.ANSWERS, s["count"])
     mark = f" <span class='wb-tr-now'>{escape(labels.TRAINER_NOW_BADGE)}</span>" if now else ""
     head = (
         f"<h3 id='resultaat-{escape(s['exercise'].replace('/', '-'))}'>{escape(s['title'])}{mark}</h3>"

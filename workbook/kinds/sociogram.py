@@ -108,7 +108,7 @@ def lines(_ex: Exercise, answer: SociogramAnswer, words: Words) -> list[str]:
     out = [
         texts.SOCIO_CLASS.format(
             n=info["n_pupils"],
-            pupils=words[1],
+            pupils=words[0] if info["n_pupils"] == 1 else words[1],
             present=info["n_present"],
             choices=info["n_nominations"],
         ),
