@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from workbook.errors import WorkbookError
+from workbook.runtime.serve import CULL_MINUTES
 
 
 def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -111,9 +112,9 @@ serve_options = [
     click.option(
         "--opruimen-na",
         "cull",
-        default=60,
+        default=CULL_MINUTES,
         show_default=True,
-        help="Minuten waarna een ongebruikte kernel wordt gestopt.",
+        help="Minuten zonder open pagina waarna een kernel wordt gestopt (de antwoorden zijn bewaard).",
     ),
     click.option(
         "--sessie",

@@ -41,7 +41,13 @@ function render({ model, el }) {
     if (event.key === "Enter" && typed(event) && event.target.matches("input")) flush();
   });
 
-  // Heartbeat: the kernel sends one every few seconds. Missing several means it is gone.
+  // Heartbeat: the page pings, the kernel answers with a beat. Missing several means it is gone.
+  // Only a page that is open pings, so a kernel whose tab is gone goes idle and is culled.
+  const ping = setInterval(() => {
+    if (!document.body.contains(el)) { clearInterval(ping); return; }
+    model.send({ type: "ping" });
+  }, 1000 * model.get("beat_seconds"));
+  model.send({ type: "ping" });
   let last = Date.now();
   let alert = null;
   model.on("change:beat", () => {

@@ -1,7 +1,10 @@
 """Follows the exercise the trainer marked "nu": polls the store and tells the browser which one to highlight.
 
-Each poll also sends a heartbeat. When the heartbeats stop (the kernel died or the server is gone),
-the page says so, so nobody keeps typing in the belief that it is saved.
+It also carries the page's heartbeat. The browser pings every few seconds and the kernel answers;
+when the answers stop (the kernel died or the server is gone), the page says so, so nobody keeps
+typing in the belief that it is saved. Because the browser starts each beat, a kernel whose tab is
+gone falls silent and Voila's culler ends it; a preheated kernel that waits for its visitor beats
+on its own so that it stays ready.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from widgets import labels
 from widgets.base import flush_all
 from workbook.content.catalog import get_exercise, get_module
 from workbook.errors import WorkbookError
+from workbook.runtime.session import request_pending
 from workbook.store import AnswerStore
 
 POLL_SECONDS = 3.0
@@ -51,13 +55,17 @@ class NowMarker(anywidget.AnyWidget):
     def _loop(self, seconds: float) -> None:
         """Poll until stopped; a culled kernel ends the process and with it this daemon thread."""
         while not self._stop.wait(seconds):
-            self.beat += 1
+            if request_pending():  # a preheated page nobody opened yet: stay ready, not idle
+                self.beat += 1
             self.check()
 
-    @staticmethod
-    def _on_msg(_widget: object, content: object, _buffers: object) -> None:
-        """The browser hides or closes the page: save what is being typed now."""
-        if isinstance(content, dict) and content.get("type") == "flush":
+    def _on_msg(self, _widget: object, content: object, _buffers: object) -> None:
+        """The browser pings (answer with a beat), or hides or closes the page (save typed text)."""
+        if not isinstance(content, dict):
+            return
+        if content.get("type") == "ping":
+            self.beat += 1
+        elif content.get("type") == "flush":
             flush_all()
 
     def stop(self) -> None:

@@ -21,6 +21,8 @@ SESSION_REFILL_SECONDS = 600  # during a session, refill used kernels only once 
 # Otherwise refill a used kernel once its visitor's page has loaded (2-3 s): preparing the next page takes
 # about a second of CPU, and doing it sooner (Voila's default: after 1 s) slows down the page being opened.
 REFILL_SECONDS = 3
+# A kernel that no open page pinged for this long is stopped (its tab is gone, or the phone sleeps).
+CULL_MINUTES = 15
 
 
 def session_page(build_dir: Path, module_id: str) -> str:
@@ -54,7 +56,12 @@ def write_voila_config(build_dir: Path, pools: dict[str, int]) -> None:
 
 
 def voila_command(
-    build_dir: Path, port: int, *, ip: str = "127.0.0.1", cull_minutes: int = 60, preheat: int = 0
+    build_dir: Path,
+    port: int,
+    *,
+    ip: str = "127.0.0.1",
+    cull_minutes: int = CULL_MINUTES,
+    preheat: int = 0,
 ) -> list[str]:
     """The Voila command line for a built set."""
     cmd = [
@@ -71,7 +78,9 @@ def voila_command(
         # Voila does not shut a kernel down when its tab closes (voila issue 1458): cull idle ones.
         f"--MappingKernelManager.cull_idle_timeout={cull_minutes * 60}",
         "--MappingKernelManager.cull_interval=60",
-        "--MappingKernelManager.cull_connected=False",
+        # Only an open page pings its kernel (widgets/page/nowmark.js), so a kernel can be idle while a
+        # sleeping phone still holds its socket: cull those too; their answers are already saved.
+        "--MappingKernelManager.cull_connected=True",
     ]
     if preheat:
         cmd += [
@@ -126,7 +135,7 @@ def start_voila(
     *,
     ip: str = "127.0.0.1",
     preheat: int = 0,
-    cull_minutes: int = 60,
+    cull_minutes: int = CULL_MINUTES,
     log: Path | None = None,
     session: tuple[str, int] | None = None,
 ) -> subprocess.Popen:

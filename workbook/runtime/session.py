@@ -106,6 +106,7 @@ def _wait_for_request() -> None:
             )
             if attempt == QUERY_ATTEMPTS:
                 _QUERY_FAILED.append(repr(exc))
+                _REQUEST_SEEN.append(True)  # the visitor is here, only their URL is unknown
                 return  # the page opens as for a visitor without a code, and says so
             time.sleep(0.5 * attempt)
     for key, value in info.items():
