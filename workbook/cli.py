@@ -67,23 +67,40 @@ def build(config: Path, out_dir: Path, stil: bool) -> None:
 
 
 def _serve(
-    build_dir: Path, port: int, preheat: int, cull: int, session: str | None, room: int
+    build_dir: Path,
+    port: int,
+    preheat: int,
+    cull: int,
+    session: str | None,
+    room: int,
+    hall: bool = False,
+    address: str | None = None,
 ) -> None:
     from workbook.config import load_config
-    from workbook.runtime.serve import CONFIG_NAME, landing_url, start_voila
+    from workbook.runtime.network import LOOPBACK, NO_NETWORK, join_urls, listen_address
+    from workbook.runtime.serve import CONFIG_NAME, OVERVIEW, landing_url, start_voila
 
     if room < 1:
         raise WorkbookError(f"--deelnemers is {room}. Kies 1 of meer deelnemers voor de sessie.")
+    ip = listen_address(hall, address)
     config = load_config(build_dir / CONFIG_NAME) if (build_dir / CONFIG_NAME).is_file() else None
     proc = start_voila(
         build_dir,
         port,
+        ip=ip,
         preheat=preheat,
         cull_minutes=cull,
         session=(session, room) if session else None,
     )
     name = config.name if config else "de scholengroep"
-    click.echo(f"Het werkboek van {name} staat klaar. Open in je browser: {landing_url(port)}")
+    here = landing_url(port, LOOPBACK if ip in (LOOPBACK, "0.0.0.0") else ip)
+    click.echo(f"Het werkboek van {name} staat klaar. Open in je browser: {here}")
+    if ip != LOOPBACK:
+        urls = join_urls(ip, port)
+        for url in urls:
+            click.echo(f"Deelnemers gaan naar {url}/voila/render/{OVERVIEW}")
+        if not urls:
+            click.echo(NO_NETWORK)
     if session:
         click.echo(
             f"Voor de sessie over '{session}' zet het werkboek {room} pagina's klaar. Dat duurt "
@@ -117,6 +134,19 @@ serve_options = [
         help="Minuten zonder open pagina waarna een kernel wordt gestopt (de antwoorden zijn bewaard).",
     ),
     click.option(
+        "--zaal",
+        "hall",
+        is_flag=True,
+        help="Luister op de netwerken van deze computer, zodat deelnemers met hun eigen apparaat meedoen.",
+    ),
+    click.option(
+        "--adres",
+        "address",
+        default=None,
+        metavar="IP",
+        help="Luister alleen op dit adres van deze computer (standaard 127.0.0.1).",
+    ),
+    click.option(
         "--sessie",
         "session",
         default=None,
@@ -144,9 +174,16 @@ def with_serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @with_serve_options
 @friendly
 def serve(
-    build_dir: Path, port: int, preheat: int, cull: int, session: str | None, room: int
+    build_dir: Path,
+    port: int,
+    preheat: int,
+    cull: int,
+    hall: bool,
+    address: str | None,
+    session: str | None,
+    room: int,
 ) -> None:
-    _serve(build_dir, port, preheat, cull, session, room)
+    _serve(build_dir, port, preheat, cull, session, room, hall, address)
 
 
 @main.command(help="Bouw en serveer in één keer (standaard met SQLite in een datamap).")
@@ -166,6 +203,8 @@ def start(
     port: int,
     preheat: int,
     cull: int,
+    hall: bool,
+    address: str | None,
     session: str | None,
     room: int,
 ) -> None:
@@ -175,7 +214,7 @@ def start(
     cfg = load_config(config)
     out_dir = out_dir or Path("build") / cfg.slug
     build_workbook(config, out_dir)
-    _serve(out_dir, port, preheat, cull, session, room)
+    _serve(out_dir, port, preheat, cull, session, room, hall, address)
 
 
 @main.group(help="Sociogram van een klas: analyseren en omzetten.")

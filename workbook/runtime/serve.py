@@ -90,9 +90,15 @@ def voila_command(
     return cmd
 
 
-def voila_env() -> dict[str, str]:
-    """The environment for Voila: our template on the Jupyter path, no telemetry or update checks."""
+def voila_env(ip: str = "127.0.0.1") -> dict[str, str]:
+    """The environment for Voila: our template on the Jupyter path, no telemetry or update checks.
+
+    VOILA_APP_IP tells a preheated kernel where to ask Voila for its visitor's URL. Voila itself does
+    not set it, so the kernel asked 127.0.0.1: served on another address, a personal link opened the
+    join form instead of the participant's page.
+    """
     env = dict(os.environ)
+    env["VOILA_APP_IP"] = "127.0.0.1" if ip == "0.0.0.0" else ip
     extra = str(voila_data_dir())
     env["JUPYTER_PATH"] = extra + (
         os.pathsep + env["JUPYTER_PATH"] if env.get("JUPYTER_PATH") else ""
@@ -155,7 +161,7 @@ def start_voila(
     proc = subprocess.Popen(
         voila_command(build_dir, port, ip=ip, preheat=preheat, cull_minutes=cull_minutes),
         cwd=build_dir,
-        env=voila_env(),
+        env=voila_env(ip),
         stdout=out,
         stderr=subprocess.STDOUT,
     )
