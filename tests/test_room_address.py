@@ -48,8 +48,8 @@ def test_zaal_listens_on_every_network_and_prints_each_join_address(
     result = serve(tmp_path, "--zaal", "--poort", "8870")
     assert result.exit_code == 0, result.output
     assert started["ip"] == "0.0.0.0"
-    assert "Deelnemers gaan naar http://192.168.1.23:8870/voila/render/index.ipynb" in result.output
-    assert "Deelnemers gaan naar http://10.0.0.7:8870/voila/render/index.ipynb" in result.output
+    assert "Deelnemers gaan naar http://192.168.1.23:8870" in result.output
+    assert "Deelnemers gaan naar http://10.0.0.7:8870" in result.output
 
 
 def test_zaal_without_a_network_says_what_to_do(tmp_path, started, monkeypatch) -> None:
@@ -63,7 +63,7 @@ def test_adres_chooses_one_address(tmp_path, started) -> None:
     result = serve(tmp_path, "--adres", "10.20.30.1")
     assert result.exit_code == 0, result.output
     assert started["ip"] == "10.20.30.1"
-    assert "Deelnemers gaan naar http://10.20.30.1:8866/voila/render/index.ipynb" in result.output
+    assert "Deelnemers gaan naar http://10.20.30.1:8866" in result.output
 
 
 def test_a_wrong_adres_gets_a_dutch_message(tmp_path, started) -> None:

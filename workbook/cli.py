@@ -78,7 +78,7 @@ def _serve(
 ) -> None:
     from workbook.config import load_config
     from workbook.runtime.network import LOOPBACK, NO_NETWORK, join_urls, listen_address
-    from workbook.runtime.serve import CONFIG_NAME, OVERVIEW, landing_url, start_voila
+    from workbook.runtime.serve import CONFIG_NAME, landing_url, start_voila
 
     if room < 1:
         raise WorkbookError(f"--deelnemers is {room}. Kies 1 of meer deelnemers voor de sessie.")
@@ -98,7 +98,7 @@ def _serve(
     if ip != LOOPBACK:
         urls = join_urls(ip, port)
         for url in urls:
-            click.echo(f"Deelnemers gaan naar {url}/voila/render/{OVERVIEW}")
+            click.echo(f"Deelnemers gaan naar {url}")
         if not urls:
             click.echo(NO_NETWORK)
     if session:

@@ -84,7 +84,9 @@ def test_a_phone_joins_opens_its_personal_link_and_finds_its_answer_back(room, s
             context = phone.new_context(locale="nl-NL", **PHONE)
             context.set_default_timeout(90_000)
             pg = context.new_page()
-            open_workbook_page(pg, f"{room}/index.ipynb")
+            open_workbook_page(
+                pg, room.rsplit("/voila/render", 1)[0] + "/"
+            )  # the address on the screen
             code = join(pg, "Telefoon", "Testlinde Havo")
 
             # The personal link opened from the phone shows the participant's page, not "Aanmelden".
@@ -108,3 +110,71 @@ def test_a_phone_joins_opens_its_personal_link_and_finds_its_answer_back(room, s
             expect(again.get_by_label(labels.YOUR_ANSWER)).to_have_value("Vanaf mijn telefoon.")
         finally:
             phone.close()
+
+
+# Run inside the namespace: what anyone on the school Wi-Fi could try against a served room.
+PROBE = r"""
+import json, sys, time, urllib.error, urllib.request, uuid
+from websockets.sync.client import connect
+
+base = sys.argv[1]
+found = {}
+for path in ["/api/contents", "/files/scholengroep.toml", "/api/kernels", "/tree", "/voila/files/scholengroep.toml",
+             "/voila/api/contents/scholengroep.toml", "/voila/render/scholengroep.toml", "/scholengroep.toml"]:
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as r:
+            found[path] = (r.status, r.read().decode("utf-8", "replace"))
+    except urllib.error.HTTPError as e:
+        found[path] = (e.code, "")
+page = urllib.request.urlopen(base + "/voila/render/10-prestatiedruk.ipynb", timeout=120).read().decode()
+config = json.loads(page.split('id="jupyter-config-data"')[1].split(">", 1)[1].split("</script>")[0])
+ws = base.replace("http", "ws") + f"/api/kernels/{config['kernelId']}/channels"
+replies = []
+with connect(ws, max_size=None, open_timeout=30) as sock:
+    def send(msg_type, content):
+        header = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "", "session": "x",
+                  "date": "", "version": "5.3"}
+        sock.send(json.dumps({"header": header, "parent_header": {}, "metadata": {}, "content": content,
+                              "channel": "shell", "buffers": []}))
+        return header["msg_id"]
+    code = "open('/tmp/werkboek-ingebroken', 'w').write('ja')"
+    ids = {send("execute_request", {"code": code, "silent": False, "store_history": False,
+                                    "user_expressions": {}, "allow_stdin": False}): "execute",
+           send("comm_open", {"comm_id": uuid.uuid4().hex, "target_name": "pwn", "data": {}}): "comm_open"}
+    deadline = time.monotonic() + 8
+    while time.monotonic() < deadline:
+        try:
+            msg = json.loads(sock.recv(timeout=1))
+        except TimeoutError:
+            continue
+        if msg.get("parent_header", {}).get("msg_id") in ids:
+            replies.append((ids[msg["parent_header"]["msg_id"]], msg["header"]["msg_type"], msg.get("content")))
+print(json.dumps({"found": found, "replies": replies}))
+"""
+
+
+def test_a_stranger_on_the_network_gets_no_files_and_runs_no_code(room, second_device):
+    import json
+    import sys
+
+    base = room.rsplit("/voila/render", 1)[0]
+    marker = Path("/tmp/werkboek-ingebroken")
+    marker.unlink(missing_ok=True)
+    done = subprocess.run(
+        ["ip", "netns", "exec", NS, sys.executable, "-c", PROBE, base],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    for path, (status, body) in result["found"].items():
+        assert status in (403, 404), f"{path} answered {status}"
+        assert "trainersleutel" not in body and "opslag" not in body, path
+    assert not marker.exists(), "code sent by a stranger ran in the kernel"
+    kinds = {(what, kind) for what, kind, _content in result["replies"]}
+    assert ("execute", "execute_reply") not in kinds and ("execute", "execute_result") not in kinds
+    # A comm for an unknown target is closed again by the kernel, never opened.
+    comm = [(kind, content) for what, kind, content in result["replies"] if what == "comm_open"]
+    assert {kind for kind, _ in comm} <= {"status", "stream", "comm_close"}, comm
+    assert "comm_close" in {kind for kind, _ in comm}, comm  # refused: closed straight away
