@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import LOCAL_PREFIXES, join, open_workbook_page
+from conftest import LOCAL_PREFIXES, join, open_workbook_page, serious_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -65,6 +65,7 @@ def test_trainer_sees_both_answers_only_with_the_key(served, browser):
         wall.get_by_text(text).wait_for(timeout=20_000)
     assert "Trainertest 1" not in wall.inner_text()  # anonymous by default
     assert KEY not in pg.content()
+    assert serious_axe_violations(pg) == []  # the projector page, after the key, with both tabs
 
     # A new answer shows up without touching the trainer page.
     box = participants[0].locator(".wb-kind-open").get_by_label("Jouw antwoord")
