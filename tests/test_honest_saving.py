@@ -201,3 +201,10 @@ def test_a_locked_database_at_start_gives_a_message_not_silence(tmp_path: Path) 
         locker.rollback()
         locker.close()
     assert rows(url, "SELECT value FROM meta WHERE \"key\" = 'schema_version'") == [("2",)]
+
+
+def test_a_connection_time_out_is_told_as_unreachable() -> None:
+    from workbook.store.failures import NO_SESSION
+
+    assert classify(psycopg.errors.ConnectionTimeout("verbinding verlopen")) is NO_SESSION
+    assert classify(psycopg.OperationalError("connection failed")) is NO_SESSION

@@ -91,3 +91,9 @@ def test_this_machines_addresses_leave_out_loopback() -> None:
         isinstance(a, str) and not a.startswith("127.") and not a.startswith("169.254.")
         for a in found
     )
+
+
+def test_zaal_and_adres_together_get_a_dutch_message(tmp_path, started) -> None:
+    result = serve(tmp_path, "--zaal", "--adres", "10.1.2.3")
+    assert result.exit_code == 1
+    assert "niet allebei" in result.output and started == {}

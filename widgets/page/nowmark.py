@@ -53,17 +53,19 @@ class NowMarker(anywidget.AnyWidget):
         self._thread.start()
 
     def _loop(self, seconds: float) -> None:
-        """Poll until stopped; a culled kernel ends the process and with it this daemon thread."""
+        """A preheated page nobody opened yet beats on its own, so the culler leaves it ready."""
         while not self._stop.wait(seconds):
-            if request_pending():  # a preheated page nobody opened yet: stay ready, not idle
+            if request_pending():
                 self.beat += 1
-            self.check()
 
     def _on_msg(self, _widget: object, content: object, _buffers: object) -> None:
         """The browser pings (answer with a beat), or hides or closes the page (save typed text)."""
         if not isinstance(content, dict):
             return
         if content.get("type") == "ping":
+            # Only an open page asks, so a kernel without a browser reads nothing and its
+            # PostgreSQL connection can close when idle (see AnswerStore.idle_seconds).
+            self.check()
             self.beat += 1
         elif content.get("type") == "flush":
             flush_all()

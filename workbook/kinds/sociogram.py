@@ -113,7 +113,9 @@ def lines(_ex: Exercise, answer: SociogramAnswer, words: Words) -> list[str]:
             choices=info["n_nominations"],
         ),
         texts.SOCIO_MUTUAL.format(pairs=pairs),
-        texts.SOCIO_ISOLATED.format(names=_names(info["isolates"])),
+        texts.SOCIO_ISOLATED.format(names=", ".join(info["isolates"]))
+        if info["isolates"]
+        else texts.SOCIO_NOBODY_ISOLATED,
         texts.SOCIO_REJECTED.format(names=_names(rejected)),
     ]
     if info["status_shown"]:

@@ -16,6 +16,10 @@ NO_NETWORK = (
 
 def listen_address(room: bool, address: str | None) -> str:
     """127.0.0.1 by default; every network with --zaal; one chosen address with --adres."""
+    if address and room:
+        raise WorkbookError(
+            "Kies --zaal (alle netwerken van deze computer) of --adres IP (één adres), niet allebei."
+        )
     if address:
         try:
             return str(ipaddress.IPv4Address(address.strip()))

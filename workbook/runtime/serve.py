@@ -165,7 +165,8 @@ def start_voila(
         stdout=out,
         stderr=subprocess.STDOUT,
     )
-    if not wait_for_port(port, ip, 60, proc):
+    # Voila on every network (0.0.0.0) also listens on loopback; 0.0.0.0 itself is no address to call.
+    if not wait_for_port(port, "127.0.0.1" if ip == "0.0.0.0" else ip, 60, proc):
         proc.terminate()
         raise WorkbookError(
             f"Voila kon niet starten op poort {port}. Is de poort al in gebruik? Kies een andere met --poort."

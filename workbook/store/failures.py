@@ -132,7 +132,11 @@ def classify(exc: BaseException) -> Failure:
     if code:
         return POSTGRES.get(code) or POSTGRES_CLASS.get(code[:2], UNKNOWN)
     # psycopg raises OperationalError without an SQLSTATE when no session could be started.
-    if type(exc).__name__ == "OperationalError" and type(exc).__module__.startswith("psycopg"):
+    # (psycopg.errors.ConnectionTimeout is one of its subclasses.)
+    if any(
+        c.__name__ == "OperationalError" and c.__module__.startswith("psycopg")
+        for c in type(exc).__mro__
+    ):
         return NO_SESSION
     return UNKNOWN
 
