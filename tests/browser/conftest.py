@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 from collections.abc import Iterator
@@ -136,3 +137,16 @@ def serious_axe_violations(pg: object) -> list[str]:
         if v["impact"] in ("critical", "serious")
         for n in v["nodes"]
     ]
+
+
+def kernel_message(payload: str | bytes) -> tuple[str, dict, dict, dict]:
+    """(channel, header, parent_header, content) of one kernel websocket frame, in either protocol
+    (JSON text, or jupyter_server's binary v1.kernel.websocket.jupyter.org framing)."""
+    if isinstance(payload, str):
+        msg = json.loads(payload)
+        return msg.get("channel", ""), msg["header"], msg["parent_header"], msg["content"]
+    count = int.from_bytes(payload[:8], "little")
+    offsets = [int.from_bytes(payload[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(count)]
+    parts = [payload[a:b] for a, b in zip(offsets, [*offsets[1:], len(payload)], strict=True)]
+    header, parent, _metadata, content = (json.loads(part) for part in parts[1:5])
+    return parts[0].decode(), header, parent, content

@@ -3,7 +3,6 @@ and the page says that the connection is gone instead of pretending new typing i
 
 from __future__ import annotations
 
-import json
 import time
 
 import psutil
@@ -11,7 +10,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from conftest import join, open_workbook_page
+from conftest import join, kernel_message, open_workbook_page
 from widgets import labels
 from workbook.config import load_config
 from workbook.store import AnswerStore
@@ -19,19 +18,6 @@ from workbook.store import AnswerStore
 pytestmark = pytest.mark.browser
 NOTEBOOK = "10-prestatiedruk.ipynb"
 EXERCISE = "prestatiedruk/eigen-rol"
-
-
-def kernel_message(payload: str | bytes) -> tuple[str, dict, dict, dict]:
-    """(channel, header, parent_header, content) of one kernel websocket frame, in either protocol
-    (JSON text, or jupyter_server's binary v1.kernel.websocket.jupyter.org framing)."""
-    if isinstance(payload, str):
-        msg = json.loads(payload)
-        return msg.get("channel", ""), msg["header"], msg["parent_header"], msg["content"]
-    count = int.from_bytes(payload[:8], "little")
-    offsets = [int.from_bytes(payload[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(count)]
-    parts = [payload[a:b] for a, b in zip(offsets, [*offsets[1:], len(payload)], strict=True)]
-    header, parent, _metadata, content = (json.loads(part) for part in parts[1:5])
-    return parts[0].decode(), header, parent, content
 
 
 class KernelFrames:

@@ -75,41 +75,41 @@ def room(served, second_device, tmp_path_factory) -> Iterator[str]:
         proc.wait(timeout=20)
 
 
-def test_a_phone_joins_opens_its_personal_link_and_finds_its_answer_back(room, second_device):
-    from playwright.sync_api import sync_playwright
+def test_a_phone_joins_opens_its_personal_link_and_finds_its_answer_back(
+    room, second_device, browser
+):
+    # The run's one Playwright launches this Chromium too (a second sync Playwright cannot start).
+    phone = browser.browser_type.launch(executable_path=str(second_device), args=CHROMIUM_ARGS)
+    try:
+        context = phone.new_context(locale="nl-NL", **PHONE)
+        context.set_default_timeout(90_000)
+        pg = context.new_page()
+        open_workbook_page(
+            pg, room.rsplit("/voila/render", 1)[0] + "/"
+        )  # the address on the screen
+        code = join(pg, "Telefoon", "Testlinde Havo")
 
-    with sync_playwright() as p:
-        phone = p.chromium.launch(executable_path=str(second_device), args=CHROMIUM_ARGS)
-        try:
-            context = phone.new_context(locale="nl-NL", **PHONE)
-            context.set_default_timeout(90_000)
-            pg = context.new_page()
-            open_workbook_page(
-                pg, room.rsplit("/voila/render", 1)[0] + "/"
-            )  # the address on the screen
-            code = join(pg, "Telefoon", "Testlinde Havo")
+        # The personal link opened from the phone shows the participant's page, not "Aanmelden".
+        open_workbook_page(pg, f"{room}/10-prestatiedruk.ipynb?deelnemer={code}")
+        expect(pg.locator(".wb-bar")).to_contain_text(code)
+        expect(pg.get_by_role("heading", name=labels.JOIN_TITLE)).to_have_count(0)
+        box = pg.locator(".wb-kind-open").filter(
+            has=pg.locator("#oefening-prestatiedruk-eigen-rol")
+        )
+        field = box.get_by_label(labels.YOUR_ANSWER)
+        field.fill("Vanaf mijn telefoon.")
+        field.press("Tab")
+        expect(box.locator(".wb-status")).to_contain_text("Opgeslagen")
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
-            # The personal link opened from the phone shows the participant's page, not "Aanmelden".
-            open_workbook_page(pg, f"{room}/10-prestatiedruk.ipynb?deelnemer={code}")
-            expect(pg.locator(".wb-bar")).to_contain_text(code)
-            expect(pg.get_by_role("heading", name=labels.JOIN_TITLE)).to_have_count(0)
-            box = pg.locator(".wb-kind-open").filter(
-                has=pg.locator("#oefening-prestatiedruk-eigen-rol")
-            )
-            field = box.get_by_label(labels.YOUR_ANSWER)
-            field.fill("Vanaf mijn telefoon.")
-            field.press("Tab")
-            expect(box.locator(".wb-status")).to_contain_text("Opgeslagen")
-            assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-
-            pg.reload(wait_until="commit")
-            pg.wait_for_selector(".wb-page")
-            again = pg.locator(".wb-kind-open").filter(
-                has=pg.locator("#oefening-prestatiedruk-eigen-rol")
-            )
-            expect(again.get_by_label(labels.YOUR_ANSWER)).to_have_value("Vanaf mijn telefoon.")
-        finally:
-            phone.close()
+        pg.reload(wait_until="commit")
+        pg.wait_for_selector(".wb-page")
+        again = pg.locator(".wb-kind-open").filter(
+            has=pg.locator("#oefening-prestatiedruk-eigen-rol")
+        )
+        expect(again.get_by_label(labels.YOUR_ANSWER)).to_have_value("Vanaf mijn telefoon.")
+    finally:
+        phone.close()
 
 
 # Run inside the namespace: what anyone on the school Wi-Fi could try against a served room.

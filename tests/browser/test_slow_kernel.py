@@ -7,30 +7,16 @@ would) while the participant types fast and presses, then lets them through.
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_workbook_page
+from conftest import kernel_message, open_workbook_page
 from widgets import labels
 
 pytestmark = pytest.mark.browser
 NOTEBOOK = "30-groepsdynamiek.ipynb"
-
-
-def kernel_message(payload: str | bytes) -> tuple[str, dict, dict, dict]:
-    """(channel, header, parent_header, content) of one kernel websocket frame, in either protocol
-    (JSON text, or jupyter_server's binary v1.kernel.websocket.jupyter.org framing)."""
-    if isinstance(payload, str):
-        msg = json.loads(payload)
-        return msg.get("channel", ""), msg["header"], msg["parent_header"], msg["content"]
-    count = int.from_bytes(payload[:8], "little")
-    offsets = [int.from_bytes(payload[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(count)]
-    parts = [payload[a:b] for a, b in zip(offsets, [*offsets[1:], len(payload)], strict=True)]
-    header, parent, _metadata, content = (json.loads(part) for part in parts[1:5])
-    return parts[0].decode(), header, parent, content
 
 
 class HeldReplies:
