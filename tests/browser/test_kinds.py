@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import Served, join, open_workbook_page, serve_config
 
@@ -47,6 +48,7 @@ def test_checkin_and_wheel_by_mouse_and_keyboard_survive_reload(
     weather = pg.locator(".wb-kind-keuze").first
     weather.get_by_label("Bewolkt", exact=False).first.check()  # mouse
     emoji = pg.locator(".wb-kind-keuze").nth(1)
+    expect(emoji.get_by_role("radio").first).to_be_enabled()  # bound: focus() does not wait for it
     emoji.get_by_role("radio").first.focus()  # keyboard: arrow keys move the choice
     pg.keyboard.press("ArrowDown")
     assert emoji.get_by_role("radio").nth(1).is_checked()
@@ -54,6 +56,7 @@ def test_checkin_and_wheel_by_mouse_and_keyboard_survive_reload(
     wheel = pg.locator(".wb-kind-schijf")
     rows = wheel.locator(".wb-segment")
     rows.nth(0).get_by_role("radio").nth(2).check()  # mouse
+    expect(rows.nth(1).get_by_role("radio").first).to_be_enabled()
     rows.nth(1).get_by_role("radio").first.focus()
     pg.keyboard.press("ArrowRight")  # keyboard
     wheel.locator("svg[role=img] .wb-wheel-slice").nth(1).wait_for()
@@ -75,7 +78,9 @@ def test_thermometer_sorting_and_table_survive_reload(two_modules: Served, page:
     open_workbook_page(pg, two_modules.url(SEL))
     code = join(pg, "Mentor")
     thermo = pg.locator(".wb-kind-thermometer")
-    thermo.get_by_role("radio", name="6", exact=True).focus()
+    six = thermo.get_by_role("radio", name="6", exact=True)
+    expect(six).to_be_enabled()  # the bar shows before every exercise is bound: wait for this one
+    six.focus()
     pg.keyboard.press("ArrowRight")  # keyboard: 7
     thermo.locator(".wb-group", has_text="1 van de").wait_for()
 
