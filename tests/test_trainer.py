@@ -93,3 +93,78 @@ def test_dashboard_refreshes_by_itself(tmp_path):
     # A stopped dashboard (trainer closed the page) must stop polling the store: its thread ends.
     board._thread.join(2)
     assert not board._thread.is_alive(), "the refresh thread kept running after stop()"
+
+
+def test_an_unwatched_dashboard_falls_silent_so_its_kernel_can_be_culled(tmp_path, monkeypatch):
+    """Without pings from an open tab the dashboard sends nothing; a ping brings it back at once."""
+    import time
+
+    from widgets.trainer import trainer
+
+    monkeypatch.setattr(trainer, "WATCHED_SECONDS", 0.5)
+    cfg = load_config(_config(tmp_path))
+    store = open_store(cfg.store_url)
+    board = trainer.Dashboard(cfg, refresh_seconds=0.1)
+    board.choice.value = "prestatiedruk/eigen-rol"
+    try:
+        time.sleep(0.7)  # the tab is gone: no pings
+        before = board.status.value
+        p = store.create_participant(cfg.slug, "Ahmed")
+        store.save_answer(cfg.slug, p.code, "prestatiedruk/eigen-rol", "Pauzes helpen")
+        time.sleep(1.2)
+        assert board.status.value == before, "an unwatched dashboard kept sending updates"
+        assert "Pauzes helpen" not in board.results.value
+        board.heartbeat._on_msg(None, {"type": "ping"}, None)  # the tab is back
+        assert "Pauzes helpen" in board.results.value
+    finally:
+        board.stop()
+
+
+def _joining(urls, *, served=True, room=True):
+    from workbook.runtime.network import Joining
+
+    return Joining(served=served, room=room, urls=tuple(urls))
+
+
+def test_join_screen_shows_the_address_large_with_its_qr_code_and_counts_per_school():
+    from widgets.trainer.join import join_html
+
+    schools = {"Havo A": {"participants": 1}, "Vmbo <B>": {"participants": 3}}
+    html = join_html(_joining(["http://192.168.1.23:8866", "http://10.0.0.5:8866"]), schools, 4)
+    assert "<p class='wb-join-url'>http://192.168.1.23:8866</p>" in html
+    assert "<svg" in html and "QR-code voor http://192.168.1.23:8866" in html
+    assert "http://10.0.0.5:8866" in html
+    assert "Aangemeld: 4 deelnemers" in html
+    assert "Vmbo &lt;B&gt;</span> <strong>3</strong>" in html
+    assert "Aangemeld: 1 deelnemer<" in join_html(_joining(["http://x:1"]), {}, 1)
+
+
+def test_join_screen_says_what_to_do_without_a_network():
+    from widgets.trainer.join import join_html
+
+    none = join_html(_joining([]), {}, 0)
+    assert "geen netwerkadres" in none and "hotspot" in none and "<svg" not in none
+    local = join_html(_joining([], room=False), {}, 0)
+    assert "--zaal" in local and "<svg" not in local
+    lab = join_html(_joining([], served=False, room=False), {}, 0)
+    assert "deze pagina kent het adres voor de zaal niet" in lab
+
+
+def test_join_screen_never_shows_the_trainer_key(tmp_path, monkeypatch):
+    from widgets.trainer.trainer import Dashboard
+    from workbook.runtime.network import LISTEN_ENV
+
+    monkeypatch.setenv(LISTEN_ENV, "0.0.0.0:8866")
+    monkeypatch.setattr(
+        "workbook.runtime.network.room_addresses", lambda: ["192.168.1.23", "10.0.0.5"]
+    )
+    cfg = load_config(_config(tmp_path))
+    store = open_store(cfg.store_url)
+    store.create_participant(cfg.slug, "Sanne", "Havo A")
+    board = Dashboard(cfg, refresh_seconds=60)
+    try:
+        assert "http://192.168.1.23:8866" in board.join.value
+        assert "Havo A</span> <strong>1</strong>" in board.join.value
+        assert KEY not in _all_html(board)
+    finally:
+        board.stop()

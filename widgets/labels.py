@@ -126,6 +126,21 @@ TRAINER_UPDATED = "Bijgewerkt om {time} · {people} · {answers}"
 PEOPLE = ("{n} deelnemer", "{n} deelnemers")
 ANSWERS = ("{n} antwoord", "{n} antwoorden")
 TRAINER_RESULTS_TAB = "Resultaten"
+TRAINER_JOIN_TAB = "Meedoen"
+JOIN_HEADING = "Doe mee met je eigen telefoon of laptop"
+JOIN_STEPS = "Ga in je browser naar dit adres, of scan de QR-code met de camera van je telefoon."
+JOIN_OTHER = "Werkt dat niet? Probeer dan:"
+JOIN_QR = "QR-code voor {url}"
+JOIN_JOINED = "Aangemeld: {people}"
+JOIN_PER_SCHOOL = "Aangemeld per school"
+JOIN_LOOPBACK = (
+    "Het werkboek luistert nu alleen op deze computer: telefoons en laptops in de zaal kunnen het "
+    "niet bereiken. Stop het werkboek en start het opnieuw met: workbook serve MAP --zaal"
+)
+JOIN_NOT_SERVED = (
+    "Dit werkboek is niet met 'workbook serve' gestart, dus deze pagina kent het adres voor de zaal "
+    "niet. Geef de deelnemers het adres waarop jij het werkboek opende."
+)
 TRAINER_PROGRESS_TAB = "Wie is waar"
 TRAINER_NOBODY = "Er heeft zich nog niemand aangemeld."
 TRAINER_SCHOOLS = "Per school"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pathlib
 import threading
+from collections.abc import Callable
 
 import anywidget
 import traitlets
@@ -39,12 +40,22 @@ class NowMarker(anywidget.AnyWidget):
     lost = traitlets.Unicode(labels.CONNECTION_LOST).tag(sync=True)
 
     def __init__(
-        self, store: AnswerStore, scholengroep: str, poll_seconds: float = POLL_SECONDS
+        self,
+        store: AnswerStore,
+        scholengroep: str,
+        poll_seconds: float = POLL_SECONDS,
+        *,
+        follow: bool = True,
+        on_ping: Callable[[], None] | None = None,
     ) -> None:
+        """follow=False carries only the heartbeat (the trainer page has no exercises to jump to);
+        on_ping is called after each ping from the browser, so a page can tell it is being watched."""
         super().__init__(beat_seconds=poll_seconds)
         self.on_msg(self._on_msg)
         self._store = store
         self._group = scholengroep
+        self._follow = follow
+        self._on_ping = on_ping
         self._stop = threading.Event()
         self.check()
         self._thread = threading.Thread(
@@ -67,6 +78,8 @@ class NowMarker(anywidget.AnyWidget):
             # PostgreSQL connection can close when idle (see AnswerStore.idle_seconds).
             self.check()
             self.beat += 1
+            if self._on_ping is not None:
+                self._on_ping()
         elif content.get("type") == "flush":
             flush_all()
 
@@ -75,6 +88,8 @@ class NowMarker(anywidget.AnyWidget):
 
     def check(self) -> None:
         """Read the 'nu' setting once and update what the browser shows."""
+        if not self._follow:
+            return
         try:
             exercise_id = self._store.get_setting(self._group, NOW_SETTING)
             ex = get_exercise(exercise_id) if exercise_id else None

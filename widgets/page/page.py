@@ -144,7 +144,7 @@ class ParticipantBar(w.VBox):
         self.sync.code = p.code
         text = labels.WELCOME.format(name=escape(p.name), school=school, code=escape(p.code))
         link = (
-            f'<br><a href="{OVERVIEW_NOTEBOOK}?{QUERY_KEY}={html.escape(p.code)}">'
+            f'<br><a class="wb-back" href="{OVERVIEW_NOTEBOOK}?{QUERY_KEY}={html.escape(p.code)}">'
             f"{labels.BACK_TO_OVERVIEW}</a>"
             if self.back_link
             else ""

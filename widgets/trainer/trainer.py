@@ -15,8 +15,10 @@ from IPython.display import HTML, display
 from widgets import labels
 from widgets.base import escape
 from widgets.entry import EntryForm, field
+from widgets.page.nowmark import NowMarker
 from widgets.page.page import show_style
 from widgets.shared import make
+from widgets.trainer.join import join_html
 from widgets.trainer.views import counted, progress_html, summary_html
 from workbook.config import Config
 from workbook.content.catalog import get_exercise, list_exercises
@@ -29,10 +31,14 @@ from workbook.output.results import (
     school_progress,
     take_snapshot,
 )
+from workbook.runtime.network import served_join
 from workbook.runtime.session import page_config
 from workbook.store import open_store
 
 REFRESH_SECONDS = 3.0
+# The dashboard redraws only while its page pings (every 3 s). Without a watcher it falls silent, so
+# Voila's culler ends a trainer kernel whose tab is gone, as it does a participant's.
+WATCHED_SECONDS = 12.0
 NOW_SETTING = "nu"
 HIDDEN_SETTING = "verborgen"
 MODULE_PREFIX = "module:"
@@ -124,9 +130,14 @@ class Dashboard(w.VBox):
         self.status = make(w.HTML, "")
         self.results = make(w.HTML, "")
         self.progress = make(w.HTML, "")
-        tabs = w.Tab(children=[self.results, self.progress])
-        tabs.set_title(0, labels.TRAINER_RESULTS_TAB)
-        tabs.set_title(1, labels.TRAINER_PROGRESS_TAB)
+        self.join = make(w.HTML, "")
+        tabs = w.Tab(children=[self.join, self.results, self.progress])
+        for n, title in enumerate(
+            [labels.TRAINER_JOIN_TAB, labels.TRAINER_RESULTS_TAB, labels.TRAINER_PROGRESS_TAB]
+        ):
+            tabs.set_title(n, title)
+        self._last_ping = time.monotonic()
+        self.heartbeat = NowMarker(self.store, config.slug, follow=False, on_ping=self._pinged)
         for control in (self.choice, self.names, self.hide):
             control.observe(self._changed, "value")
         self.mark.on_click(self._mark_now)
@@ -140,6 +151,7 @@ class Dashboard(w.VBox):
             ),
             self.status,
             tabs,
+            self.heartbeat,
         ]
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -168,12 +180,24 @@ class Dashboard(w.VBox):
 
     # -- refreshing ------------------------------------------------------------------------------
     def _loop(self, seconds: float) -> None:
-        """Re-read the store until stopped; a culled kernel ends the process and this daemon thread."""
+        """Re-read the store while the page is watched, until stopped (a culled kernel ends it all)."""
         while not self._stop.wait(seconds):
-            self.refresh()
+            if self.watched():
+                self.refresh()
+
+    def watched(self) -> bool:
+        """True while the trainer's page pinged recently: its tab is open and awake."""
+        return time.monotonic() - self._last_ping < WATCHED_SECONDS
+
+    def _pinged(self) -> None:
+        was_watched = self.watched()
+        self._last_ping = time.monotonic()
+        if not was_watched:
+            self.refresh()  # the tab woke up: show the room now, not a beat later
 
     def stop(self) -> None:
         self._stop.set()
+        self.heartbeat.stop()
 
     def close(self) -> None:
         self.stop()
@@ -213,12 +237,12 @@ class Dashboard(w.VBox):
         ]
         _set(self.results, "<div class='wb-tr-results'>" + "".join(blocks) + "</div>")
         modules = list(self.titles)
+        per_school = school_progress(snap, modules)
         _set(
             self.progress,
-            progress_html(
-                participant_progress(snap, modules), school_progress(snap, modules), self.titles
-            ),
+            progress_html(participant_progress(snap, modules), per_school, self.titles),
         )
+        _set(self.join, join_html(served_join(), per_school, len(snap.participants)))
         _set(
             self.now_text,
             escape(labels.TRAINER_NOW_SET.format(title=title_of(get_exercise(now), self.words)))

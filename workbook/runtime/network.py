@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+from dataclasses import dataclass
 
 from workbook.errors import WorkbookError
 
 LOOPBACK = "127.0.0.1"
 ALL = "0.0.0.0"  # every network of this machine
+LISTEN_ENV = (
+    "WELBEVINDEN_LUISTER"  # "IP:PORT" that `workbook serve` listens on, for the join screen
+)
 NO_NETWORK = (
     "Deze computer heeft geen netwerkadres, dus andere apparaten kunnen het werkboek niet bereiken. "
     "Verbind de laptop met de wifi van de school, of zet een hotspot aan op de laptop, en start opnieuw."
@@ -52,3 +57,24 @@ def join_urls(listen: str, port: int) -> list[str]:
         return []
     addresses = room_addresses() if listen == ALL else [listen]
     return [f"http://{a}:{port}" for a in addresses]
+
+
+@dataclass(frozen=True)
+class Joining:
+    """Where the room joins, as the trainer's join screen shows it.
+
+    served: the workbook was started by `workbook serve`/`start` (not opened in Lab or nbval);
+    room: it listens beyond this machine (--zaal or --adres); urls: the join addresses now.
+    """
+
+    served: bool
+    room: bool
+    urls: tuple[str, ...]
+
+
+def served_join() -> Joining:
+    """The join addresses of the Voila this kernel runs under, read afresh (Wi-Fi comes and goes)."""
+    listen, _, port = os.environ.get(LISTEN_ENV, "").rpartition(":")
+    if not listen or not port.isdigit():
+        return Joining(served=False, room=False, urls=())
+    return Joining(served=True, room=listen != LOOPBACK, urls=tuple(join_urls(listen, int(port))))

@@ -13,6 +13,7 @@ from workbook.config import load_config
 from workbook.errors import WorkbookError
 from workbook.paths import voila_data_dir
 from workbook.runtime.build import CONFIG_NAME, OVERVIEW
+from workbook.runtime.network import LISTEN_ENV
 
 TEMPLATE = "welbevinden"
 
@@ -67,7 +68,7 @@ def voila_command(
     cmd = [
         sys.executable,
         "-m",
-        "voila",
+        "workbook.runtime.voila_app",  # Voila with compressed responses
         str(build_dir),
         "--no-browser",
         f"--port={port}",
@@ -90,15 +91,18 @@ def voila_command(
     return cmd
 
 
-def voila_env(ip: str = "127.0.0.1") -> dict[str, str]:
+def voila_env(ip: str = "127.0.0.1", port: int | None = None) -> dict[str, str]:
     """The environment for Voila: our template on the Jupyter path, no telemetry or update checks.
 
     VOILA_APP_IP tells a preheated kernel where to ask Voila for its visitor's URL. Voila itself does
     not set it, so the kernel asked 127.0.0.1: served on another address, a personal link opened the
-    join form instead of the participant's page.
+    join form instead of the participant's page. The listen address and port also reach the trainer's
+    kernel, whose join screen shows the room where to go (workbook.runtime.network.served_join).
     """
     env = dict(os.environ)
     env["VOILA_APP_IP"] = "127.0.0.1" if ip == "0.0.0.0" else ip
+    if port is not None:
+        env[LISTEN_ENV] = f"{ip}:{port}"
     extra = str(voila_data_dir())
     env["JUPYTER_PATH"] = extra + (
         os.pathsep + env["JUPYTER_PATH"] if env.get("JUPYTER_PATH") else ""
@@ -161,7 +165,7 @@ def start_voila(
     proc = subprocess.Popen(
         voila_command(build_dir, port, ip=ip, preheat=preheat, cull_minutes=cull_minutes),
         cwd=build_dir,
-        env=voila_env(ip),
+        env=voila_env(ip, port),
         stdout=out,
         stderr=subprocess.STDOUT,
     )
