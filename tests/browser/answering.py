@@ -318,3 +318,17 @@ def answer_sociogram(pg, box, exercise, keyboard) -> Check:
     pupil = '.wb-sociogram g.wb-pupil[data-id="Vos"]'
     box.locator(pupil).wait_for(timeout=SLOW)
     return lambda again: again.locator(pupil).wait_for(timeout=SLOW)
+
+
+# -- finding exercises on a page -----------------------------------------------------------------
+def exercises_on_page(pg, module: str) -> list[str]:
+    """Exercise ids in page order, read from the anchors on their titles."""
+    prefix = f"oefening-{module}-"
+    anchors = pg.locator(".wb-exercise h3.wb-title").evaluate_all("hs => hs.map(h => h.id)")
+    assert all(a.startswith(prefix) for a in anchors), anchors
+    return [f"{module}/{a[len(prefix) :]}" for a in anchors]
+
+
+def box(pg, exercise_id: str):
+    anchor = "oefening-" + exercise_id.replace("/", "-")
+    return pg.locator(".wb-exercise", has=pg.locator(f"#{anchor}"))

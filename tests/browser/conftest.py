@@ -150,3 +150,63 @@ def kernel_message(payload: str | bytes) -> tuple[str, dict, dict, dict]:
     parts = [payload[a:b] for a, b in zip(offsets, [*offsets[1:], len(payload)], strict=True)]
     header, parent, _metadata, content = (json.loads(part) for part in parts[1:5])
     return parts[0].decode(), header, parent, content
+
+
+# Every control a finger can hit on the rendered page: tag, label text and size of its target
+# (a radio or checkbox counts with its label, as a tap on the label picks it).
+_SMALL_TARGETS = """() => {
+  const found = [];
+  const controls = "button, input, select, textarea, a[href], [role=button], [tabindex='0']";
+  for (const el of document.querySelectorAll("#rendered_cells :is(" + controls + ")")) {
+    if (el.matches(".wb-edge-group")) continue;  // a sociogram arrow: its target is a wide stroke
+    const own = el.getBoundingClientRect();
+    if (own.width === 0 || own.height === 0) continue;
+    const label = el.closest("label");
+    const r = label ? label.getBoundingClientRect() : own;
+    if (r.height < 44 || r.width < 44) {
+      const name = (el.getAttribute("aria-label") || el.textContent || el.name || "").trim();
+      const where = el.closest(".wb-exercise")?.querySelector("h3")?.id || "";
+      const kind = el.type ? `[${el.type}]` : "";
+      const size = `${Math.round(r.width)}x${Math.round(r.height)}`;
+      found.push(`${el.tagName.toLowerCase()}${kind} '${name.slice(0, 30)}' ${size} in ${where}`);
+    }
+  }
+  return found;
+}"""
+
+
+def small_touch_targets(pg: object) -> list[str]:
+    """Controls smaller than 44 x 44 px (WCAG 2.5.5), as 'tag 'name' WxH'."""
+    return pg.evaluate(_SMALL_TARGETS)
+
+
+def scrolls_sideways(pg: object) -> bool:
+    return pg.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+
+
+class Transfer:
+    """Bytes a page pulls over the network, as Chromium counts them (compressed, with headers)."""
+
+    def __init__(self, pg: object) -> None:
+        self.http = 0
+        self.websocket = 0
+        self.encodings: dict[str, str] = {}
+        cdp = pg.context.new_cdp_session(pg)
+        cdp.send("Network.enable")
+        cdp.on("Network.loadingFinished", self._finished)
+        cdp.on("Network.responseReceived", self._response)
+        cdp.on("Network.webSocketFrameReceived", self._frame)
+
+    def _finished(self, event: dict) -> None:
+        self.http += event["encodedDataLength"]
+
+    def _response(self, event: dict) -> None:
+        headers = {k.lower(): v for k, v in event["response"]["headers"].items()}
+        self.encodings[event["response"]["url"]] = headers.get("content-encoding", "")
+
+    def _frame(self, event: dict) -> None:
+        self.websocket += len(event["response"]["payloadData"])  # uncompressed: an upper bound
+
+    @property
+    def total(self) -> int:
+        return self.http + self.websocket

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from answering import answer, stored_actions
+from answering import answer, box, exercises_on_page, stored_actions
 from playwright.sync_api import expect
 
 from conftest import Served, join, open_workbook_page, serious_axe_violations, serve_config
@@ -58,19 +58,6 @@ def all_modules(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 def notebook(module: str) -> str:
     return next(m.notebook for m in list_modules() if m.id == module)
-
-
-def exercises_on_page(pg, module: str) -> list[str]:
-    """Exercise ids in page order, read from the anchors on their titles."""
-    prefix = f"oefening-{module}-"
-    anchors = pg.locator(".wb-exercise h3.wb-title").evaluate_all("hs => hs.map(h => h.id)")
-    assert all(a.startswith(prefix) for a in anchors), anchors
-    return [f"{module}/{a[len(prefix) :]}" for a in anchors]
-
-
-def box(pg, exercise_id: str):
-    anchor = "oefening-" + exercise_id.replace("/", "-")
-    return pg.locator(".wb-exercise", has=pg.locator(f"#{anchor}"))
 
 
 def wait_stored(served: Served, code: str, ids: list[str], last: str, value: object) -> None:

@@ -9,14 +9,29 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import pytest
+from answering import SLOW, answer, box, exercises_on_page
 from playwright.sync_api import expect
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, join, open_workbook_page
+from conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Transfer,
+    free_port,
+    join,
+    open_workbook_page,
+    scrolls_sideways,
+    serious_axe_violations,
+    small_touch_targets,
+)
 from widgets import labels
+from workbook.content.catalog import get_exercise, get_module
 from workbook.runtime.serve import start_voila
 
 pytestmark = pytest.mark.browser
@@ -24,6 +39,10 @@ pytestmark = pytest.mark.browser
 NS = "wbtoestel"
 HOST, DEVICE = "10.77.0.1", "10.77.0.2"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+TABLET = {"viewport": {"width": 768, "height": 1024}, "is_mobile": True, "has_touch": True}
+SCHOOL = "Testlinde Havo"
+TRAINER_KEY = "test-trainer-sleutel-123"  # the trainersleutel of conftest.VO_CONFIG
+FIRST_VISIT_BYTES = 1_600_000  # issue 12: forty phones pull at most 1.6 MB each
 
 
 def ip(*args: str, ns: bool = False) -> None:
@@ -62,54 +81,167 @@ def second_device(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         remove_namespace()
 
 
+@dataclass
+class Room:
+    """The served workbook on the host side of the pair: its address and its Voila process."""
+
+    base: str  # what the join screen shows, http://10.77.0.1:PORT
+    proc: subprocess.Popen
+
+    @property
+    def render(self) -> str:
+        return f"{self.base}/voila/render"
+
+    def kernel_alive(self, kernel_id: str) -> bool:
+        """True while the kernel process of this id runs under this Voila."""
+        return any(
+            f"kernel-{kernel_id}.json" in " ".join(child.cmdline())
+            for child in psutil.Process(self.proc.pid).children(recursive=True)
+        )
+
+
 @pytest.fixture(scope="module")
-def room(served, second_device, tmp_path_factory) -> Iterator[str]:
+def room(served, second_device, tmp_path_factory) -> Iterator[Room]:
     """The served workbook, listening on the host side of the pair, with a preheated kernel per page."""
     port = free_port()
     log = tmp_path_factory.mktemp("zaal") / "voila.log"
     proc = start_voila(served.build_dir, port, ip=HOST, preheat=1, log=log)
     try:
-        yield f"http://{HOST}:{port}/voila/render"
+        yield Room(f"http://{HOST}:{port}", proc)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    assert "403 POST /voila/api/shutdown" not in log.read_text(encoding="utf-8", errors="replace")
 
 
-def test_a_phone_joins_opens_its_personal_link_and_finds_its_answer_back(
+def kernel_id(pg) -> str:
+    return pg.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    )
+
+
+def open_trainer(browser, room: Room):
+    """The trainer at the laptop, on a desktop viewport, past the key: the join screen shows first."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.set_default_timeout(90_000)
+    pg = context.new_page()
+    open_workbook_page(pg, f"{room.render}/trainer.ipynb")
+    pg.get_by_label("Trainersleutel").fill(TRAINER_KEY)
+    pg.get_by_role("button", name="Open de trainerspagina").click()
+    pg.locator(".wb-join").wait_for()
+    return pg
+
+
+def school_count(trainer) -> int:
+    item = trainer.locator(".wb-join-schools li", has_text=SCHOOL)
+    return int(item.locator("strong").inner_text()) if item.count() else 0
+
+
+def test_a_phone_joins_answers_a_whole_module_and_the_trainer_sees_it_on_the_projector(
     room, second_device, browser
 ):
+    trainer = open_trainer(browser, room)
+    expect(trainer.locator(".wb-join-url")).to_have_text(room.base)
+    assert trainer.locator(".wb-join-qr svg").count() == 1
+    assert TRAINER_KEY not in trainer.content()
+    assert serious_axe_violations(trainer) == []  # the join screen on the projector
+    before = school_count(trainer)
+
     # The run's one Playwright launches this Chromium too (a second sync Playwright cannot start).
     phone = browser.browser_type.launch(executable_path=str(second_device), args=CHROMIUM_ARGS)
     try:
         context = phone.new_context(locale="nl-NL", **PHONE)
         context.set_default_timeout(90_000)
         pg = context.new_page()
-        open_workbook_page(
-            pg, room.rsplit("/voila/render", 1)[0] + "/"
-        )  # the address on the screen
-        code = join(pg, "Telefoon", "Testlinde Havo")
+        transfer = Transfer(pg)
+        open_workbook_page(pg, room.base + "/")  # the address on the projector
+        assert small_touch_targets(pg) == [] and not scrolls_sideways(pg)  # the join form
+        code = join(pg, "Telefoon", SCHOOL)
+        # First visit over the school Wi-Fi: compressed, and small enough for forty phones at once.
+        assert transfer.total <= FIRST_VISIT_BYTES, f"{transfer.total / 1e6:.2f} MB"
+        scripts = [u for u in transfer.encodings if u.endswith(".js")]
+        assert scripts and all(transfer.encodings[u] == "gzip" for u in scripts)
+        expect(trainer.locator(".wb-join-count")).to_contain_text("Aangemeld")
+        trainer.wait_for_function(
+            f"""() => {{
+                const li = [...document.querySelectorAll('.wb-join-schools li')]
+                    .find(li => li.textContent.includes({SCHOOL!r}));
+                return li && Number(li.querySelector('strong').textContent) === {before + 1};
+            }}"""
+        )
 
         # The personal link opened from the phone shows the participant's page, not "Aanmelden".
-        open_workbook_page(pg, f"{room}/10-prestatiedruk.ipynb?deelnemer={code}")
+        module = "ondersteuningspiramide"
+        open_workbook_page(pg, f"{room.render}/00-ondersteuningspiramide.ipynb?deelnemer={code}")
         expect(pg.locator(".wb-bar")).to_contain_text(code)
         expect(pg.get_by_role("heading", name=labels.JOIN_TITLE)).to_have_count(0)
-        box = pg.locator(".wb-kind-open").filter(
-            has=pg.locator("#oefening-prestatiedruk-eigen-rol")
-        )
-        field = box.get_by_label(labels.YOUR_ANSWER)
+        ids = exercises_on_page(pg, module)
+        checks = {i: answer(pg, box(pg, i), get_exercise(i), keyboard=False) for i in ids}
+        opened = next(i for i in ids if get_exercise(i).kind == "open")
+        field = box(pg, opened).get_by_label(labels.YOUR_ANSWER)
         field.fill("Vanaf mijn telefoon.")
         field.press("Tab")
-        expect(box.locator(".wb-status")).to_contain_text("Opgeslagen")
-        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        checks[opened] = lambda again: expect(again.get_by_label(labels.YOUR_ANSWER)).to_have_value(
+            "Vanaf mijn telefoon."
+        )
+        for i in ids:
+            expect(box(pg, i).locator(".wb-status")).to_contain_text("Opgeslagen")
+        assert small_touch_targets(pg) == [] and not scrolls_sideways(pg)
 
+        first_kernel = kernel_id(pg)
         pg.reload(wait_until="commit")
         pg.wait_for_selector(".wb-page")
-        again = pg.locator(".wb-kind-open").filter(
-            has=pg.locator("#oefening-prestatiedruk-eigen-rol")
-        )
-        expect(again.get_by_label(labels.YOUR_ANSWER)).to_have_value("Vanaf mijn telefoon.")
+        for i in ids:
+            again = box(pg, i)
+            expect(again.locator(".wb-status")).to_contain_text(labels.SAVED_EARLIER)
+            checks[i](again)
+        # Reloading closed the old page: its kernel was shut down by the tab-close beacon.
+        deadline = time.monotonic() + 20
+        while room.kernel_alive(first_kernel) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not room.kernel_alive(first_kernel), "the reloaded page left its kernel behind"
+
+        # The projector shows the phone's answer on the wall.
+        trainer.get_by_role("tab", name=labels.TRAINER_RESULTS_TAB).click()
+        whole = labels.TRAINER_WHOLE_MODULE.format(title=get_module(module).title)
+        trainer.get_by_label("Toon", exact=True).select_option(label=whole)
+        wall = trainer.locator(f".wb-tr-result[data-exercise='{opened}']")
+        wall.get_by_text("Vanaf mijn telefoon.").wait_for()
+
+        # Closing the tab ends its kernel too, from this other device.
+        last_kernel = kernel_id(pg)
+        pg.close(run_before_unload=True)
+        deadline = time.monotonic() + 20
+        while room.kernel_alive(last_kernel) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not room.kernel_alive(last_kernel), "the closed tab left its kernel behind"
     finally:
         phone.close()
+        trainer.context.close()
+
+
+def test_a_tablet_draws_a_sociogram_by_touch(room, second_device, browser):
+    """768 x 1024 with touch: the sociogram page fits, every control is a finger's size."""
+    tablet = browser.browser_type.launch(executable_path=str(second_device), args=CHROMIUM_ARGS)
+    try:
+        context = tablet.new_context(locale="nl-NL", **TABLET)
+        context.set_default_timeout(90_000)
+        pg = context.new_page()
+        open_workbook_page(pg, f"{room.render}/30-groepsdynamiek.ipynb")
+        join(pg, "Tablet", SCHOOL)
+        socio = box(pg, "groepsdynamiek/sociogram")
+        for name in ("Vos", "Uil"):
+            socio.get_by_label(labels.SOCIO_NAME, exact=True).fill(name)
+            socio.get_by_role("button", name=labels.SOCIO_ADD, exact=True).tap()
+            socio.locator(f'.wb-sociogram g.wb-pupil[data-id="{name}"]').wait_for(timeout=SLOW)
+        # A choice by tapping: first the pupil who chooses, then the chosen one.
+        socio.locator('.wb-sociogram g.wb-pupil[data-id="Vos"]').tap()
+        socio.locator('.wb-sociogram g.wb-pupil[data-id="Uil"]').tap()
+        socio.locator(".wb-sociogram .wb-edge").first.wait_for(timeout=SLOW)
+        expect(socio.locator(".wb-status")).to_contain_text("Opgeslagen")
+        assert small_touch_targets(pg) == [] and not scrolls_sideways(pg)
+    finally:
+        tablet.close()
 
 
 # Run inside the namespace: what anyone on the school Wi-Fi could try against a served room.
@@ -157,7 +289,7 @@ def test_a_stranger_on_the_network_gets_no_files_and_runs_no_code(room, second_d
     import json
     import sys
 
-    base = room.rsplit("/voila/render", 1)[0]
+    base = room.base
     marker = Path("/tmp/werkboek-ingebroken")
     marker.unlink(missing_ok=True)
     done = subprocess.run(
