@@ -165,6 +165,7 @@ def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, browser
         open_user_page(trainer, base, "anna", "trainer.ipynb")
         trainer.get_by_label("Trainersleutel").fill(KEY)
         trainer.get_by_role("button", name="Open de trainerspagina").click()
+        trainer.get_by_role("tab", name="Resultaten").click()  # the join screen comes first
         trainer.get_by_label("Toon").select_option(label=WHOLE_MODULE)
         wall = trainer.locator(".wb-tr-result[data-exercise='prestatiedruk/eigen-rol']")
         for text in ANSWERS.values():

@@ -252,7 +252,8 @@ from websockets.sync.client import connect
 base = sys.argv[1]
 found = {}
 for path in ["/api/contents", "/files/scholengroep.toml", "/api/kernels", "/tree", "/voila/files/scholengroep.toml",
-             "/voila/api/contents/scholengroep.toml", "/voila/render/scholengroep.toml", "/scholengroep.toml"]:
+             "/voila/api/contents/scholengroep.toml", "/voila/api/contents", "/voila/api/contents/data",
+             "/voila/render/scholengroep.toml", "/scholengroep.toml"]:
     try:
         with urllib.request.urlopen(base + path, timeout=30) as r:
             found[path] = (r.status, r.read().decode("utf-8", "replace"))

@@ -9,10 +9,13 @@ transfers about a quarter of its 5.4 MB, which matters when forty new phones loa
 from __future__ import annotations
 
 from voila.app import Voila
+from voila.tornado.contentshandler import VoilaContentsHandler
 
 
 class RoomVoila(Voila):
-    """Voila with gzip for HTTP responses and permessage-deflate for the kernel websockets."""
+    """Voila with gzip for HTTP responses and permessage-deflate for the kernel websockets, and
+    without the file list of its tree page: our root URL goes straight to the overview, so nobody on
+    the school network needs to list the served folder."""
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
@@ -20,6 +23,9 @@ class RoomVoila(Voila):
         # jupyter_server's kernel websocket reads this: widget state is JSON and shrinks well.
         settings["websocket_compression_options"] = {}
         return settings
+
+    def init_handlers(self) -> list:
+        return [h for h in super().init_handlers() if VoilaContentsHandler not in h[1:2]]
 
 
 main = RoomVoila.launch_instance
