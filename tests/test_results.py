@@ -73,7 +73,8 @@ def test_open_wall_is_anonymous_unless_names_asked(tmp_path):
     store.save_answer(GROUP, a.code, "prestatiedruk/eigen-rol", "<b>Minder</b> toetsen")
     snap = take_snapshot(store, GROUP)
     wall = next(s for s in summarize_module(snap, "prestatiedruk") if s["kind"] == "open")
-    assert wall["items"] == [{"who": None, "text": "<b>Minder</b> toetsen"}]
+    # The code stays in the kernel, for the trainer's hide button; views never print it.
+    assert wall["items"] == [{"who": None, "text": "<b>Minder</b> toetsen", "code": a.code}]
     named = next(
         s for s in summarize_module(snap, "prestatiedruk", with_names=True) if s["kind"] == "open"
     )

@@ -21,8 +21,10 @@ def _config(tmp_path, key: str | None = KEY):
 def _all_html(widget) -> str:
     import ipywidgets as w
 
+    from widgets.trainer.board import Board
+
     out = []
-    if isinstance(widget, (w.HTML,)):
+    if isinstance(widget, (w.HTML, Board)):
         out.append(widget.value)
     for child in getattr(widget, "children", ()):
         out.append(_all_html(child))
@@ -168,3 +170,70 @@ def test_join_screen_never_shows_the_trainer_key(tmp_path, monkeypatch):
         assert KEY not in _all_html(board)
     finally:
         board.stop()
+
+
+def test_one_word_answers_show_as_a_word_cloud():
+    from widgets.trainer.views import summary_html
+    from workbook.content.catalog import get_exercise
+    from workbook.kinds import summarize
+
+    answers = {"a": "Moe", "b": "moe!", "c": " Blij", "d": "moe", "e": "<b>x</b>"}
+    view = summarize(get_exercise("schoolteam/een-woord"), answers)
+    assert view["type"] == "cloud"
+    assert [(i["word"], i["n"]) for i in view["items"]] == [
+        ("moe", 3),
+        ("<b>x</b>", 1),
+        ("Blij", 1),
+    ]
+    html = summary_html(view)
+    assert "wb-tr-cloud" in html and "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x</b>" not in html
+    assert "font-size:3.00em" in html  # the most given word is the biggest
+
+
+def test_the_trainer_hides_one_answer_with_one_click_and_it_stays_hidden(tmp_path):
+    import re
+
+    from widgets.trainer.trainer import Dashboard
+
+    cfg = load_config(_config(tmp_path))
+    store = open_store(cfg.store_url)
+    sanne = store.create_participant(cfg.slug, "Sanne", "Havo A")
+    ahmed = store.create_participant(cfg.slug, "Ahmed", "Havo A")
+    store.save_answer(cfg.slug, sanne.code, "prestatiedruk/eigen-rol", "Jan de Vries pest")
+    store.save_answer(cfg.slug, ahmed.code, "prestatiedruk/eigen-rol", "Minder toetsen")
+    store.save_answer(cfg.slug, sanne.code, "schoolteam/een-woord", "Rot")
+    store.save_answer(cfg.slug, ahmed.code, "schoolteam/een-woord", "Blij")
+    board = Dashboard(cfg, refresh_seconds=60)
+    try:
+        board.choice.value = "prestatiedruk/eigen-rol"
+        html = board.results.value
+        assert sanne.code not in html and ahmed.code not in html  # only opaque tokens
+        card = re.search(r"Jan de Vries pest</p><button[^>]*data-hide='([^']+)'", html)
+        assert card, html
+        board.results._message(None, {"type": "hide", "tokens": [card.group(1)]}, None)
+        assert "Jan de Vries" not in board.results.value
+        assert (
+            "Minder toetsen" in board.results.value
+            and "1 antwoord verborgen" in board.results.value
+        )
+
+        board.choice.value = "schoolteam/een-woord"
+        word = re.search(r"Rot</span><button[^>]*data-hide='([^']+)'", board.results.value)
+        board.results._message(None, {"type": "hide", "tokens": [word.group(1)]}, None)
+        assert "Rot" not in board.results.value and "Blij" in board.results.value
+        board.results._message(None, {"type": "hide", "tokens": ["verzonnen"]}, None)  # ignored
+    finally:
+        board.stop()
+
+    again = Dashboard(cfg, refresh_seconds=60)  # a reload, or a second trainer tab
+    try:
+        again.choice.value = "module:prestatiedruk"
+        assert "Jan de Vries" not in again.results.value
+        again.results._message(
+            None, {"type": "unhide", "exercise": "prestatiedruk/eigen-rol"}, None
+        )
+        assert "Jan de Vries pest" in again.results.value
+        again.choice.value = "schoolteam/een-woord"
+        assert "Rot" not in again.results.value  # put back per exercise only
+    finally:
+        again.stop()

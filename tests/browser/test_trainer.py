@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import LOCAL_PREFIXES, join, open_workbook_page, serious_axe_violations
 
@@ -86,6 +87,20 @@ def test_trainer_sees_both_answers_only_with_the_key(served, browser):
 
     pg.get_by_label("Toon").select_option(label="Prestatiedruk en schoolstress: alle oefeningen")
     pg.locator(".wb-tr-result").nth(3).wait_for(timeout=15_000)
+
+    # Moderation: one click hides an answer from the wall, and it stays hidden after a reload.
+    card = wall.locator(".wb-tr-card", has_text=TEXTS[1])
+    card.get_by_role("button", name="Verberg dit antwoord voor de rest van de sessie").click()
+    expect(wall.get_by_text(TEXTS[1])).to_have_count(0, timeout=15_000)
+    expect(wall.locator(".wb-tr-meta")).to_contain_text("1 antwoord verborgen")
+    pg.reload(wait_until="commit")
+    pg.get_by_label("Trainersleutel").fill(KEY)
+    pg.get_by_role("button", name="Open de trainerspagina").click()
+    pg.get_by_role("tab", name="Resultaten").click()
+    pg.get_by_label("Toon").select_option(label="Prestatiedruk en schoolstress: alle oefeningen")
+    wall.get_by_text("Nieuw: minder toetsen per week").wait_for(timeout=20_000)
+    expect(wall.get_by_text(TEXTS[1])).to_have_count(0)
+    assert serious_axe_violations(pg) == []  # with the moderation buttons
     if os.environ.get("WB_SCREENSHOTS"):
         pg.screenshot(path=os.path.join(os.environ["WB_SCREENSHOTS"], "trainer-1280x800.png"))
     for p in (blind, pg, *participants):

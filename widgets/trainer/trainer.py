@@ -6,7 +6,7 @@ import hmac
 import threading
 import time
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import ipywidgets as w
@@ -18,6 +18,7 @@ from widgets.entry import EntryForm, field
 from widgets.page.nowmark import NowMarker
 from widgets.page.page import show_style
 from widgets.shared import make
+from widgets.trainer.board import Board
 from widgets.trainer.join import join_html
 from widgets.trainer.views import counted, progress_html, summary_html
 from workbook.config import Config
@@ -41,6 +42,7 @@ REFRESH_SECONDS = 3.0
 WATCHED_SECONDS = 12.0
 NOW_SETTING = "nu"
 HIDDEN_SETTING = "verborgen"
+HIDDEN_ANSWERS_SETTING = "verborgen-antwoorden"  # [[exercise, code], ...] the trainer hid
 MODULE_PREFIX = "module:"
 
 
@@ -128,7 +130,7 @@ class Dashboard(w.VBox):
         )
         self.now_text = make(w.HTML, "")
         self.status = make(w.HTML, "")
-        self.results = make(w.HTML, "")
+        self.results = Board(self._hide_answers, self._unhide_answers)
         self.progress = make(w.HTML, "")
         self.join = make(w.HTML, "")
         tabs = w.Tab(children=[self.join, self.results, self.progress])
@@ -221,20 +223,20 @@ class Dashboard(w.VBox):
         names = self.names.value
         who = {p.code: p.name for p in snap.participants} if names else {}
         schools = {p.code: p.school or NO_SCHOOL for p in snap.participants}
-        blocks = [
-            summary_html(
-                summarize(
-                    get_exercise(ex),
-                    snap.answers.get(ex, {}),
-                    who=who,
-                    schools=schools,
-                    words=self.words,
-                ),
-                hidden=self.hide.value,
-                now=ex == now,
+        held = self._hidden_answers()
+        blocks = []
+        for ex in self.selected():
+            given = snap.answers.get(ex, {})
+            shown = {code: v for code, v in given.items() if (ex, code) not in held}
+            blocks.append(
+                summary_html(
+                    summarize(get_exercise(ex), shown, who=who, schools=schools, words=self.words),
+                    hidden=self.hide.value,
+                    now=ex == now,
+                    hide=partial(self.results.token, ex),
+                    held_back=len(given) - len(shown),
+                )
             )
-            for ex in self.selected()
-        ]
         _set(self.results, "<div class='wb-tr-results'>" + "".join(blocks) + "</div>")
         modules = list(self.titles)
         per_school = school_progress(snap, modules)
@@ -261,6 +263,25 @@ class Dashboard(w.VBox):
             )
             + "</p>"
         )
+
+    # -- moderation ------------------------------------------------------------------------------
+    def _hidden_answers(self) -> set[tuple[str, str]]:
+        stored = self.store.get_setting(self.config.slug, HIDDEN_ANSWERS_SETTING, []) or []
+        return {(ex, code) for ex, code in stored}
+
+    def _store_hidden(self, held: set[tuple[str, str]]) -> None:
+        self.store.set_setting(
+            self.config.slug, HIDDEN_ANSWERS_SETTING, sorted([ex, code] for ex, code in held)
+        )
+
+    def _hide_answers(self, answers: list[tuple[str, str]]) -> None:
+        """Hide these answers from the wall and the word cloud for the rest of the session."""
+        self._store_hidden(self._hidden_answers() | set(answers))
+        self.refresh()
+
+    def _unhide_answers(self, exercise: str) -> None:
+        self._store_hidden({a for a in self._hidden_answers() if a[0] != exercise})
+        self.refresh()
 
     # -- steering the room -----------------------------------------------------------------------
     def _changed(self, change: dict) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from widgets import labels
@@ -76,14 +77,48 @@ def _quiz(s: dict[str, Any]) -> str:
     return out
 
 
-def _wall(s: dict[str, Any]) -> str:
+# code -> an opaque token the page may send back to hide that answer (None: no moderation buttons)
+HideToken = Callable[[str], str] | None
+
+
+def _hide_button(tokens: list[str], tip: str, text: str) -> str:
+    return (
+        f"<button type='button' class='wb-tr-hide' data-hide='{escape(' '.join(tokens))}' "
+        f"title='{escape(tip)}' aria-label='{escape(tip)}'>{escape(text)}</button>"
+    )
+
+
+def _wall(s: dict[str, Any], hide: HideToken = None) -> str:
     cards = "".join(
         f"<div class='wb-tr-card'><p>{escape(i['text'])}</p>"
         + (f"<p class='wb-tr-who'>{escape(i['who'])}</p>" if i.get("who") else "")
+        + (
+            _hide_button([hide(i["code"])], labels.TRAINER_HIDE_ONE_TIP, labels.TRAINER_HIDE_ONE)
+            if hide
+            else ""
+        )
         + "</div>"
         for i in s["items"]
     )
     return f"<div class='wb-tr-wall'>{cards}</div>"
+
+
+def _cloud(s: dict[str, Any], hide: HideToken = None) -> str:
+    """One-word answers as a word cloud: the more often given, the bigger (1x to 3x)."""
+    top = max([i["n"] for i in s["items"]] + [1])
+    words = []
+    for i in s["items"]:
+        size = 1 + 2 * (i["n"] - 1) / (top - 1) if top > 1 else 1.5
+        word = (
+            f"<span class='wb-tr-word' style='font-size:{size:.2f}em'>{escape(i['word'])}"
+            + (f"<sup>{i['n']}</sup>" if i["n"] > 1 else "")
+            + "</span>"
+        )
+        if hide:
+            tip = labels.TRAINER_HIDE_WORD_TIP.format(word=i["word"], n=i["n"])
+            word += _hide_button([hide(c) for c in i["codes"]], tip, "×")
+        words.append(f"<li>{word}</li>")
+    return f"<ul class='wb-tr-cloud'>{''.join(words)}</ul>"
 
 
 def _pictures(s: dict[str, Any]) -> str:
@@ -112,13 +147,32 @@ def counted(forms: tuple[str, str], n: int) -> str:
     return (forms[0] if n == 1 else forms[1]).format(n=n)
 
 
-def summary_html(s: dict[str, Any], hidden: bool = False, now: bool = False) -> str:
-    """One exercise's aggregated answers, big enough for a projector."""
+def summary_html(
+    s: dict[str, Any],
+    hidden: bool = False,
+    now: bool = False,
+    *,
+    hide: HideToken = None,
+    held_back: int = 0,
+) -> str:
+    """One exercise's aggregated answers, big enough for a projector.
+
+    hide gives each answer on the wall or in the cloud a button to hide it; held_back is how many
+    answers of this exercise the trainer hid, with a button to put them back."""
     count = counted(labels.ANSWERS, s["count"])
     mark = f" <span class='wb-tr-now'>{escape(labels.TRAINER_NOW_BADGE)}</span>" if now else ""
+    if held_back:
+        count += " · " + counted(labels.TRAINER_HIDDEN_SOME, held_back)
     head = (
         f"<h3 id='resultaat-{escape(s['exercise'].replace('/', '-'))}'>{escape(s['title'])}{mark}</h3>"
-        f"<p class='wb-tr-meta'>{escape(count)}</p>"
+        f"<p class='wb-tr-meta'>{escape(count)}"
+        + (
+            f" <button type='button' class='wb-tr-unhide' data-unhide='{escape(s['exercise'])}' "
+            f"title='{escape(labels.TRAINER_UNHIDE_TIP)}'>{escape(labels.TRAINER_UNHIDE)}</button>"
+            if held_back
+            else ""
+        )
+        + "</p>"
     )
     if hidden:
         body = f"<p class='wb-tr-hidden'>{escape(labels.TRAINER_HIDDEN)}</p>"
@@ -135,7 +189,8 @@ def summary_html(s: dict[str, Any], hidden: bool = False, now: bool = False) -> 
                 )
             ),
             "quiz": lambda: _quiz(s),
-            "wall": lambda: _wall(s),
+            "wall": lambda: _wall(s, hide),
+            "cloud": lambda: _cloud(s, hide),
             "pictures": lambda: _pictures(s),
             "ranking": lambda: _ranking(s),
         }.get(s["type"], lambda: "")()

@@ -183,10 +183,14 @@ def bars(labels: list[str], counts: Mapping[int, int]) -> list[tuple[str, int]]:
 
 
 def wall(items: list[tuple[str, str]], room: Room) -> RoomView:
-    """An anonymous wall of texts: (code, text) pairs; names only when the room shows them."""
+    """An anonymous wall of texts: (code, text) pairs; names only when the room shows them.
+
+    Each item keeps its code so that the trainer can hide that one answer; views never show it."""
     return {
         "type": "wall",
         "items": [
-            {"who": room.who.get(code), "text": text} for code, text in items if text.strip()
+            {"who": room.who.get(code), "text": text, "code": code}
+            for code, text in items
+            if text.strip()
         ],
     }

@@ -1,7 +1,11 @@
-"""The kind 'open': a free-text reflection; the room sees the answers as an anonymous wall."""
+"""The kind 'open': a free-text reflection; the room sees the answers as an anonymous wall.
+
+A one-line question (`lines: 1`, such as the check-in "in één woord") shows as a word cloud instead."""
 
 from __future__ import annotations
 
+import string
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,8 +32,45 @@ def lines(_ex: Exercise, answer: OpenAnswer, _words: Words) -> list[str]:
     return [line.strip() for line in answer.splitlines() if line.strip()]
 
 
-def summarize(_ex: Exercise, answers: Mapping[str, OpenAnswer], room: Room) -> RoomView:
-    return wall([(code, " ".join(lines(_ex, a, room.words))) for code, a in answers.items()], room)
+def summarize(ex: Exercise, answers: Mapping[str, OpenAnswer], room: Room) -> RoomView:
+    texts = [(code, " ".join(lines(ex, a, room.words))) for code, a in answers.items()]
+    if ex.spec.get("lines") == 1:
+        return cloud(texts)
+    return wall(texts, room)
+
+
+_EDGES = string.punctuation.replace("<", "").replace(">", "") + "…“”‘’"
+
+
+def _word_key(text: str) -> str:
+    """'Moe!' and ' moe' are one word in the cloud."""
+    return text.strip().strip(_EDGES).casefold()
+
+
+def cloud(texts: list[tuple[str, str]]) -> RoomView:
+    """A word cloud: each distinct answer once, with how often it was given and who gave it (codes,
+    kept for hiding; never shown). Most given first; shown as the spelling most people used."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for code, text in texts:
+        key = _word_key(text)
+        if key:
+            groups.setdefault(key, []).append((code, text.strip().strip(_EDGES)))
+    ranked = sorted(
+        groups.values(),
+        key=lambda given: (
+            -len(given),
+            Counter(t for _, t in given).most_common(1)[0][0].casefold(),
+        ),
+    )
+    items = [
+        {
+            "word": Counter(t for _, t in given).most_common(1)[0][0],
+            "n": len(given),
+            "codes": [c for c, _ in given],
+        }
+        for given in ranked
+    ]
+    return {"type": "cloud", "items": items}
 
 
 KIND: Kind[OpenAnswer] = Kind("open", validate, str, VERSION, read, lines, summarize)
