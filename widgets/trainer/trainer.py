@@ -17,7 +17,7 @@ from widgets.base import escape
 from widgets.entry import EntryForm, field
 from widgets.page.page import show_style
 from widgets.shared import make
-from widgets.trainer.views import counted, progress_html, summary_html
+from widgets.trainer.views import counted, progress_html, school_plans_section, summary_html
 from workbook.config import Config
 from workbook.content.catalog import get_exercise, list_exercises
 from workbook.errors import WorkbookError
@@ -124,9 +124,11 @@ class Dashboard(w.VBox):
         self.status = make(w.HTML, "")
         self.results = make(w.HTML, "")
         self.progress = make(w.HTML, "")
-        tabs = w.Tab(children=[self.results, self.progress])
+        self.plans = make(w.HTML, "")
+        tabs = w.Tab(children=[self.results, self.progress, self.plans])
         tabs.set_title(0, labels.TRAINER_RESULTS_TAB)
         tabs.set_title(1, labels.TRAINER_PROGRESS_TAB)
+        tabs.set_title(2, labels.TRAINER_PLANS_TAB)
         for control in (self.choice, self.names, self.hide):
             control.observe(self._changed, "value")
         self.mark.on_click(self._mark_now)
@@ -219,6 +221,7 @@ class Dashboard(w.VBox):
                 participant_progress(snap, modules), school_progress(snap, modules), self.titles
             ),
         )
+        _set(self.plans, school_plans_section(self.config, snap, names))
         _set(
             self.now_text,
             escape(labels.TRAINER_NOW_SET.format(title=title_of(get_exercise(now), self.words)))
