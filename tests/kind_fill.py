@@ -62,12 +62,19 @@ def _checklist(widget: Any, _root: Path) -> None:
 
 
 def _actiepunten(widget: Any, _root: Path) -> None:
-    what, when, _remove = widget.rows[0]
-    what.value = "Elke maandag een check-in in de klas"
-    when.value = "na de herfstvakantie"
+    """Two points: one with every field (the 'why' one of the offered signals when there are
+    any), and one with only the 'what'."""
+    first = widget.rows[0]
+    first.what.value = "Elke maandag een check-in in de klas"
+    first.why.value = (first.why.options or ("Veel onrust na het weekend",))[0]
+    first.layer.value = "base"
+    first.group.value = "klas 2b"
+    first.who.value = "ik, samen met de mentor"
+    first.when.value = "na de herfstvakantie"
+    first.measure.value = "de klas is na tien minuten rustig"
+    first.school.value = True
     widget.add.click()
-    what, _when, _remove = widget.rows[1]
-    what.value = "Met het team de piramide bespreken"
+    widget.rows[1].what.value = "Met het team de piramide bespreken"
 
 
 def _indelen(widget: Any, _root: Path) -> None:

@@ -44,7 +44,7 @@ def test_excel_with_names_has_answers_and_progress(tmp_path):
     _p, cfg, store, _people = _setup(tmp_path)
     out = export_results(store, cfg, tmp_path / "uit.xlsx", with_names=True)
     sheets = pd.read_excel(out, sheet_name=None)
-    assert set(sheets) == {"Antwoorden", "Voortgang"}
+    assert set(sheets) == {"Antwoorden", "Voortgang", "Plan van aanpak"}
     assert set(sheets["Antwoorden"]["deelnemer"]) == {"Sanne", "Ahmed"}
     assert len(sheets["Voortgang"]) == 2
 

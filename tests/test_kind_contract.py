@@ -2,8 +2,9 @@
 
 For every exercise in exercises/ the test answers it the way a participant does (through the widget's
 controls), reads the saved value back from the store, and renders it in every output: the text of the
-report and the export, the report's HTML, and the trainer's room view. None of them may show an
-unreplaced {placeholder}, JSON or a Python repr, an English key of the saved value, or nothing at all.
+report and the export, the report's HTML, the trainer's room view, and the signals it offers a
+plan van aanpak. None of them may show an unreplaced {placeholder}, JSON or a Python repr, an
+English key of the saved value, or nothing at all.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pytest
 from tests.kind_fill import answer_like_a_participant, widget_for
 from widgets.trainer.views import summary_html
 from workbook.content.catalog import Exercise, list_exercises
-from workbook.kinds import KINDS, answer_lines, summarize
+from workbook.kinds import KINDS, answer_lines, answer_reasons, summarize
 from workbook.output.report import _exercise_html
 from workbook.store import AnswerStore, ParticipantAnswers
 
@@ -135,6 +136,9 @@ def test_an_answered_exercise_reads_as_dutch_everywhere(ex: Exercise, store: Ans
         "html": visible_text(render_html(ex, value)),
         "zaal": visible_text(render_room(ex, {participant.code: value})),
     }
+    reasons = answer_reasons(ex, value, WORDS)  # the 'why' a plan van aanpak offers, if any
+    if reasons:
+        outputs["waarom"] = "\n".join(reasons)
     failures = [
         f"{where}: {p}" for where, text in outputs.items() for p in problems_in(text, ex, value)
     ]

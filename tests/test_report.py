@@ -48,7 +48,7 @@ def test_report_has_answers_of_both_modules_and_one_plan(tmp_path):
     assert "Sanne &lt;de Vries&gt;" in page and "<de Vries>" not in page
     assert "Mijn antwoord bij prestatiedruk" in page and "Mijn antwoord bij ouders" in page
     assert str(escape(compliment.spec["options"][1]["text"])) in page
-    plan = page.split("Plan van aanpak")[1].split("<h2>")[0]
+    plan = page.split("<h2 id='plan'>")[1].split("<h2")[0]
     assert "Toetsen beter spreiden" in plan and "Ouderavond over slaap" in plan
 
 

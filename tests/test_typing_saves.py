@@ -104,7 +104,7 @@ def test_kernel_exit_saves_what_waits(loop: FakeLoop, answers: CountingAnswers) 
     table.cells[0][0].value = "Afspraak met het team"
     actions = ActiepuntenWidget(next(e for e in list_exercises() if e.kind == "actiepunten"))
     actions.bind(answers)
-    actions.rows[0][0].value = "Elke maandag een check-in"
+    actions.rows[0].what.value = "Elke maandag een check-in"
     assert answers.saves == 0
     base.flush_all()  # registered with atexit: runs when the kernel is shut down
     assert answers.saves == 2

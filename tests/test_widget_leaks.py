@@ -108,9 +108,10 @@ def test_actiepunten_changes_do_not_leave_widget_models_behind(
         if step == 0:
             widget.add.click()
         elif step == 1:
-            widget.rows[-1][0].value = f"Actiepunt {i}"
+            widget.rows[-1].what.value = f"Actiepunt {i}"
+            widget.rows[-1].layer.value = "extra"
         elif step == 2:
-            widget.rows[0][2].click()  # remove the first row
+            widget.rows[0].remove.click()  # remove the first row
         else:
             widget.restore(saved)
 
@@ -118,21 +119,19 @@ def test_actiepunten_changes_do_not_leave_widget_models_behind(
     assert after_all - after_warm_up <= SLACK, (after_warm_up, after_all)
     # still working: labels are renumbered, typing saves, restore shows the saved rows
     widget.restore(saved)
-    assert [(t.value, d.value) for t, d, _ in widget.rows] == [
+    assert [(r.what.value, r.when.value) for r in widget.rows] == [
         ("Elke maandag een check-in", "na de herfstvakantie"),
         ("Piramide bespreken", "in het teamoverleg"),
     ]
     widget.add.click()
-    widget.rows[2][0].value = "Ouders uitnodigen"
-    widget.rows[0][2].click()
-    assert [(t.description, r.tooltip) for t, _d, r in widget.rows] == [
-        ("Actiepunt 1", "Verwijder actiepunt 1"),
-        ("Actiepunt 2", "Verwijder actiepunt 2"),
+    widget.rows[2].what.value = "Ouders uitnodigen"
+    widget.rows[0].remove.click()
+    assert [(r.what.description, r.remove.tooltip) for r in widget.rows] == [
+        ("Actiepunt 1: wat ga je doen?", "Verwijder actiepunt 1"),
+        ("Actiepunt 2: wat ga je doen?", "Verwijder actiepunt 2"),
     ]
-    assert [list(box.children) for box in widget.rows_box.children] == [
-        list(r) for r in widget.rows
-    ]
-    assert widget.value()["items"] == [
-        {"text": "Piramide bespreken", "when": "in het teamoverleg"},
-        {"text": "Ouders uitnodigen", "when": ""},
+    assert list(widget.rows_box.children) == [r.box for r in widget.rows]
+    assert [(i["text"], i["when"]) for i in widget.value()["items"]] == [
+        ("Piramide bespreken", "in het teamoverleg"),
+        ("Ouders uitnodigen", ""),
     ]

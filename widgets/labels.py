@@ -30,10 +30,28 @@ CHECK_ORDER = "Controleer de volgorde"
 SCALE_SUMMARY_NONE = "Je hebt geen zorgen aangegeven. Mooi!"
 SCALE_SUMMARY = "Zorgen bij: {items}."
 SCALE_SUMMARY_EMPTY = "Vul de schaal in; dan zie je hier waar de zorgen liggen."
-ACTION_TEXT = "Actiepunt {n}"
-ACTION_WHEN = "Wanneer"
-ACTION_PLACEHOLDER = "Wat ga je doen?"
+ACTION_TEXT = "Actiepunt {n}: wat ga je doen?"
+ACTION_PLACEHOLDER = "bijv. elke maandag een check-in in de klas"
+ACTION_WHY = "Waarom? Welk signaal of welke uitkomst van een scan?"
+ACTION_WHY_PLACEHOLDER = "kies een uitkomst of typ zelf een reden"
+ACTION_WHY_HINT = (
+    "Tip: bij 'Waarom?' staan de uitkomsten van jouw piramide en scans klaar. Tik in het veld "
+    "om er een te kiezen, of typ zelf een reden."
+)
+ACTION_LAYER = "Voor wie? Laag in de piramide"
+ACTION_LAYER_NONE = "(nog geen laag gekozen)"
+ACTION_GROUP = "Voor welke groep? (mag leeg)"
+ACTION_GROUP_PLACEHOLDER = "bijv. klas 2b of de mentoren"
+ACTION_WHO = "Wie doet het, met wie?"
+ACTION_WHO_PLACEHOLDER = "bijv. ik, samen met een collega"
+ACTION_WHEN = "Wanneer is het klaar?"
 ACTION_WHEN_PLACEHOLDER = "bijv. voor de herfstvakantie"
+ACTION_MEASURE = "Hoe weet je dat het werkt?"
+ACTION_MEASURE_PLACEHOLDER = "bijv. de klas is na de pauze sneller rustig"
+ACTION_SCHOOL = "Voor onze school: zet dit ook in het plan van de school"
+ACTION_DRAFT = (
+    "Vul bij actiepunt {n} nog in wat je gaat doen. Zonder dat telt het niet mee in je plan."
+)
 ADD_ACTION = "+ Actiepunt toevoegen"
 REMOVE_ACTION = "Verwijder"
 REMOVE_ACTION_TIP = "Verwijder actiepunt {n}"
@@ -148,6 +166,12 @@ JOIN_NOT_SERVED = (
     "niet. Geef de deelnemers het adres waarop jij het werkboek opende."
 )
 TRAINER_PROGRESS_TAB = "Wie is waar"
+TRAINER_PLANS_TAB = "Plan per school"
+TRAINER_NO_SCHOOLS = "Er zijn nog geen scholen. Zet ze in het veld 'scholen' van de configuratie."
+TRAINER_PLANS_INTRO = (
+    "Per school het oordeel over de piramide en de actiepunten die deelnemers markeerden met "
+    "'Voor onze school'. Als pdf: workbook rapport CONFIG --school NAAM --out MAP."
+)
 TRAINER_NOBODY = "Er heeft zich nog niemand aangemeld."
 TRAINER_SCHOOLS = "Per school"
 TRAINER_SCHOOL = "School"
@@ -340,6 +364,12 @@ REPORT_TITLE = "Mijn werkboek"
 REPORT_INTRO = (
     "Download alles wat je hebt ingevuld, met al je actiepunten samen in één plan van aanpak. "
     "Of verwijder al je gegevens."
+)
+PLAN_TITLE = "Mijn plan van aanpak"
+PLAN_INTRO = "Al je actiepunten uit de modules, per laag van de ondersteuningspiramide."
+PLAN_EMPTY = (
+    "Je hebt nog geen actiepunten. Aan het eind van elke module schrijf je op wat je gaat doen; "
+    "dan staat het hier."
 )
 REPORT_MAKE = "Maak mijn werkboek"
 REPORT_MAKE_TIP = "Maak een HTML- en een pdf-bestand met al je antwoorden"

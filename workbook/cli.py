@@ -348,9 +348,18 @@ def export(config: Path, out_file: Path, with_names: bool) -> None:
     )
 
 
-@main.command(help="Maak 'Mijn werkboek' (HTML en pdf) van één deelnemer.")
+@main.command(
+    help="Maak 'Mijn werkboek' (HTML en pdf) van één deelnemer, of met --school het plan van een school."
+)
 @click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("code")
+@click.argument("code", required=False)
+@click.option(
+    "--school",
+    "school",
+    metavar="NAAM",
+    help="Maak het plan van deze school: het oordeel over de piramide en alle actiepunten "
+    "die deelnemers markeerden met 'Voor onze school'.",
+)
 @click.option(
     "--out",
     "out_dir",
@@ -359,11 +368,21 @@ def export(config: Path, out_file: Path, with_names: bool) -> None:
     help="Map waarin het rapport komt.",
 )
 @friendly
-def rapport(config: Path, code: str, out_dir: Path) -> None:
-    from workbook.output.report import write_report
-
+def rapport(config: Path, code: str | None, school: str | None, out_dir: Path) -> None:
+    if (code is None) == (school is None):
+        raise WorkbookError(
+            "Geef de code van één deelnemer (workbook rapport CONFIG CODE --out MAP) of een school "
+            "(workbook rapport CONFIG --school NAAM --out MAP), niet allebei."
+        )
     cfg, store = _store_for(config)
-    html_path, pdf_path = write_report(store, cfg, code, out_dir)
+    if school is not None:
+        from workbook.output.schoolplan import write_school_plan
+
+        html_path, pdf_path = write_school_plan(store, cfg, school, out_dir)
+    else:
+        from workbook.output.report import write_report
+
+        html_path, pdf_path = write_report(store, cfg, str(code), out_dir)
     click.echo(f"Klaar: {html_path} en {pdf_path}.")
 
 

@@ -13,6 +13,10 @@ from playwright.sync_api import expect
 
 from widgets import labels
 from workbook.content.catalog import Exercise
+from workbook.kinds.actiepunten import new_item
+from workbook.pyramid import LAYER_NAMES, PYRAMID_LAYERS
+
+BASE = 1 + PYRAMID_LAYERS.index("base")  # the layer's option: the first one is "no layer yet"
 
 Check = Callable[[object], None]
 WAIT = 60_000
@@ -265,31 +269,49 @@ def answer_tabel(pg, box, exercise, keyboard) -> Check:
     return check
 
 
-ACTION = ("Met mijn team één ding uitproberen", "na de vakantie")
+ACTION = ("Met mijn team één ding uitproberen", "Veel onrust in de klas", "na de vakantie")
 
 
 @strategy("actiepunten")
 def answer_actiepunten(pg, box, exercise, keyboard) -> Check:
+    """What, then (Tab) why; the layer, when and 'voor onze school' by mouse or keyboard too."""
     what = box.get_by_label(labels.ACTION_TEXT.format(n=1), exact=True)
     type_or_fill(pg, what, ACTION[0], keyboard)
+    layer = box.get_by_label(labels.ACTION_LAYER, exact=True)
+    school = box.get_by_label(labels.ACTION_SCHOOL, exact=True)
     if keyboard:
-        pg.keyboard.press("Tab")  # on to 'Wanneer'
+        pg.keyboard.press("Tab")  # on to 'Waarom?'
         pg.keyboard.type(ACTION[1])
+        focus(box.get_by_label(labels.ACTION_WHEN, exact=True))
+        pg.keyboard.type(ACTION[2])
+        focus(layer)
+        layer.select_option(index=BASE)  # a native select: the keyboard opens the system's list
+        focus(school)
+        pg.keyboard.press("Space")
     else:
-        box.get_by_label(labels.ACTION_WHEN, exact=True).fill(ACTION[1])
+        box.get_by_label(labels.ACTION_WHY, exact=True).fill(ACTION[1])
+        box.get_by_label(labels.ACTION_WHEN, exact=True).fill(ACTION[2])
+        layer.select_option(index=BASE)
+        school.check()
 
     def check(again) -> None:
         expect(again.get_by_label(labels.ACTION_TEXT.format(n=1), exact=True)).to_have_value(
             ACTION[0]
         )
-        expect(again.get_by_label(labels.ACTION_WHEN, exact=True)).to_have_value(ACTION[1])
+        expect(again.get_by_label(labels.ACTION_WHY, exact=True)).to_have_value(ACTION[1])
+        expect(again.get_by_label(labels.ACTION_WHEN, exact=True)).to_have_value(ACTION[2])
+        expect(
+            again.get_by_label(labels.ACTION_LAYER, exact=True).locator("option:checked")
+        ).to_contain_text(LAYER_NAMES["base"])
+        expect(again.get_by_label(labels.ACTION_SCHOOL, exact=True)).to_be_checked()
 
     return check
 
 
 def stored_actions() -> dict:
     """What answer_actiepunten leaves in the store."""
-    return {"items": [{"text": ACTION[0], "when": ACTION[1]}]}
+    item = new_item(text=ACTION[0], why=ACTION[1], when=ACTION[2], layer="base", for_school=True)
+    return {"version": 2, "items": [dict(item)]}
 
 
 # -- the two drawing widgets: one real, minimal interaction ---------------------------------------

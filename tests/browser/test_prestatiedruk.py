@@ -5,13 +5,16 @@ from __future__ import annotations
 import time
 
 import pytest
+from answering import BASE
 from playwright.sync_api import expect
 
 from conftest import join, open_workbook_page, serious_axe_violations
 from widgets import labels
 from workbook.config import load_config
 from workbook.content.catalog import Exercise, load_exercise
+from workbook.kinds.actiepunten import new_item
 from workbook.paths import exercises_dir
+from workbook.pyramid import LAYER_NAMES
 from workbook.store import AnswerStore
 from workbook.words import fill_placeholders
 
@@ -152,6 +155,8 @@ def answer_actions(pg) -> None:
     ex = box(pg, "actiepunten")
     ex.get_by_label(labels.ACTION_TEXT.format(n=1), exact=True).fill(ACTIONS[0][0])
     ex.get_by_label(labels.ACTION_WHEN, exact=True).fill(ACTIONS[0][1])
+    ex.get_by_label(labels.ACTION_LAYER, exact=True).select_option(index=BASE)
+    ex.get_by_label(labels.ACTION_SCHOOL, exact=True).check()
     ex.get_by_role("button", name=labels.ADD_ACTION).click()
     ex.get_by_label(labels.ACTION_TEXT.format(n=2), exact=True).fill(ACTIONS[1][0])
     ex.get_by_label(labels.ACTION_WHEN, exact=True).nth(1).fill(ACTIONS[1][1])
@@ -185,6 +190,10 @@ def expect_restored(pg, checked: list[str], scale: list[str], order: list[str]) 
     for n, (what, when) in enumerate(ACTIONS, start=1):
         expect(ex.get_by_label(labels.ACTION_TEXT.format(n=n), exact=True)).to_have_value(what)
         expect(ex.get_by_label(labels.ACTION_WHEN, exact=True).nth(n - 1)).to_have_value(when)
+    expect(
+        ex.get_by_label(labels.ACTION_LAYER, exact=True).first.locator("option:checked")
+    ).to_contain_text(LAYER_NAMES["base"])
+    expect(ex.get_by_label(labels.ACTION_SCHOOL, exact=True).first).to_be_checked()
     for status in pg.locator(".wb-exercise .wb-status").all():
         expect(status).to_contain_text("Opgeslagen")
 
@@ -208,7 +217,15 @@ def test_every_answer_is_back_after_a_reload(served, page):
         served,
         code,
         "prestatiedruk/actiepunten",
-        {"items": [{"text": t, "when": w} for t, w in ACTIONS]},
+        {
+            "version": 2,
+            "items": [
+                dict(
+                    new_item(text=ACTIONS[0][0], when=ACTIONS[0][1], layer="base", for_school=True)
+                ),
+                dict(new_item(text=ACTIONS[1][0], when=ACTIONS[1][1])),
+            ],
+        },
     )
     page.screenshot(path="/tmp/prestatiedruk-beantwoord.png")
     assert serious_axe_violations(page) == []

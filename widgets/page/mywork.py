@@ -1,4 +1,4 @@
-"""The participant's own data on the landing page: download "Mijn werkboek", or delete everything (two steps)."""
+"""The participant's own data on the overview: their plan van aanpak, "Mijn werkboek", or delete all."""
 
 from __future__ import annotations
 
@@ -73,13 +73,27 @@ class MyWorkbook(w.VBox):
         self.children = [
             make(
                 w.HTML,
-                f"<h2>{escape(labels.REPORT_TITLE)}</h2><p>{escape(labels.REPORT_INTRO)}</p>",
+                f"<h2>{escape(labels.REPORT_TITLE)}</h2>{self.plan_html()}"
+                f"<p>{escape(labels.REPORT_INTRO)}</p>",
             ),
             make(w.HBox, [self.make, self.delete]),
             self.links,
             self.confirm_box,
             self.message,
         ]
+
+    def plan_html(self) -> str:
+        """The participant's plan van aanpak, grouped by pyramid layer (the same as in the report)."""
+        from workbook.output.plan import plan_html, plan_points
+
+        answers = self.visit.answers()
+        config = self.visit.config
+        points = plan_points(answers.all() if answers else {}, config.offered_modules())
+        if not points:
+            return f"<h3>{escape(labels.PLAN_TITLE)}</h3><p>{escape(labels.PLAN_EMPTY)}</p>"
+        return f"<h3>{escape(labels.PLAN_TITLE)}</h3><p>{escape(labels.PLAN_INTRO)}</p>" + str(
+            plan_html(points, (config.pupil, config.pupils), heading="h4")
+        )
 
     def _make(self, _b: object) -> None:
         from workbook.output.report import report_html, report_pdf

@@ -20,7 +20,7 @@ from widgets.page.page import show_style
 from widgets.shared import make
 from widgets.trainer.board import Board
 from widgets.trainer.join import join_html
-from widgets.trainer.views import counted, progress_html, summary_html
+from widgets.trainer.views import counted, progress_html, school_plans_section, summary_html
 from workbook.config import Config
 from workbook.content.catalog import get_exercise, list_exercises
 from workbook.errors import WorkbookError
@@ -133,9 +133,15 @@ class Dashboard(w.VBox):
         self.results = Board(self._hide_answers, self._unhide_answers)
         self.progress = make(w.HTML, "")
         self.join = make(w.HTML, "")
-        tabs = w.Tab(children=[self.join, self.results, self.progress])
+        self.plans = make(w.HTML, "")
+        tabs = w.Tab(children=[self.join, self.results, self.progress, self.plans])
         for n, title in enumerate(
-            [labels.TRAINER_JOIN_TAB, labels.TRAINER_RESULTS_TAB, labels.TRAINER_PROGRESS_TAB]
+            [
+                labels.TRAINER_JOIN_TAB,
+                labels.TRAINER_RESULTS_TAB,
+                labels.TRAINER_PROGRESS_TAB,
+                labels.TRAINER_PLANS_TAB,
+            ]
         ):
             tabs.set_title(n, title)
         self._last_ping = time.monotonic()
@@ -245,6 +251,7 @@ class Dashboard(w.VBox):
             progress_html(participant_progress(snap, modules), per_school, self.titles),
         )
         _set(self.join, join_html(served_join(), per_school, len(snap.participants)))
+        _set(self.plans, school_plans_section(self.config, snap, names))
         _set(
             self.now_text,
             escape(labels.TRAINER_NOW_SET.format(title=title_of(get_exercise(now), self.words)))

@@ -7,6 +7,11 @@ from typing import Any
 
 from widgets import labels
 from widgets.base import escape
+from workbook.config import Config
+from workbook.output.plan import SchoolPlan, plan_html, school_plans
+from workbook.output.results import Snapshot, display_names
+from workbook.output.schoolplan import points_intro, pyramids_html
+from workbook.words import Words
 
 
 def _pct(part: float, whole: float) -> int:
@@ -195,3 +200,24 @@ def summary_html(
             "ranking": lambda: _ranking(s),
         }.get(s["type"], lambda: "")()
     return f"<section class='wb-tr-result' data-exercise='{escape(s['exercise'])}'>{head}{body}</section>"
+
+
+def school_plans_html(plans: list[SchoolPlan], words: Words) -> str:
+    """Per school: its pyramid verdicts and every action point marked "voor onze school"."""
+    if not plans:
+        return f'<p class="wb-tr-empty">{escape(labels.TRAINER_NO_SCHOOLS)}</p>'
+    sections = "".join(
+        f"<section class='wb-tr-plan'><h2>{escape(plan.school)}</h2>"
+        f"{pyramids_html(plan, heading='h4', pictures=False)}"
+        f"<p class='wb-tr-meta'>{escape(points_intro(plan))}</p>"
+        f"{plan_html(plan.points, words, heading='h4')}</section>"
+        for plan in plans
+    )
+    return f"<p>{escape(labels.TRAINER_PLANS_INTRO)}</p>{sections}"
+
+
+def school_plans_section(config: Config, snap: Snapshot, with_names: bool) -> str:
+    """The trainer's tab 'Plan per school', from the snapshot the page already read."""
+    who = display_names(snap.participants, with_names)
+    plans = school_plans(config, snap.participants, snap.answers, who)
+    return school_plans_html(plans, (config.pupil, config.pupils))

@@ -54,6 +54,7 @@ __all__ = [
     "answer_html",
     "answer_lines",
     "answer_picture",
+    "answer_reasons",
     "answer_text",
     "is_answered",
     "summarize",
@@ -136,6 +137,17 @@ def answer_picture(ex: Exercise, value: Any, words: Words = DEFAULT_WORDS) -> Ma
         return Markup(kind.picture(ex, kind.read(value), words))
     except _SHAPE_ERRORS:
         return Markup("")
+
+
+def answer_reasons(ex: Exercise, value: Any, words: Words = DEFAULT_WORDS) -> list[str]:
+    """The signals this answer gives for a plan van aanpak (a pyramid's verdict, a scan's concerns)."""
+    kind = KINDS[ex.kind]
+    if kind.reasons is None or not is_answered(value):
+        return []
+    try:
+        return kind.reasons(ex, kind.read(value), words)
+    except _SHAPE_ERRORS:
+        return []
 
 
 def answer_html(ex: Exercise, value: Any, words: Words = DEFAULT_WORDS) -> Markup:

@@ -2,8 +2,9 @@
 
 A kind is one module in this package that ends with ``KIND = Kind(...)``. It holds everything that
 knows that kind: the spec validation, the saved value (a TypedDict, with a version), the plain-text
-and HTML rendering of one answer, the summary of a room's answers (drawn by widgets/trainer), and
-the picture where the kind has one. Every output (page, projector, report, export) goes through it.
+and HTML rendering of one answer, the summary of a room's answers (drawn by widgets/trainer), the
+picture where the kind has one, and the signals for a plan van aanpak where it gives them. Every
+output (page, projector, report, export) goes through it.
 """
 
 from __future__ import annotations
@@ -145,6 +146,9 @@ class Kind(Generic[A]):
     lines: Callable[[Exercise, A, Words], list[str]]
     summarize: Callable[[Exercise, Mapping[str, A], Room], RoomView]
     picture: Callable[[Exercise, A, Words], str] | None = None
+    # The signals an answer gives for a plan van aanpak ("Omgekeerde piramide: zak in de piramide"),
+    # offered as the 'why' of an action point; only kinds that measure something have them.
+    reasons: Callable[[Exercise, A, Words], list[str]] | None = None
 
     def conforms(self, value: Any) -> bool:
         """True when a saved value has exactly the declared shape: only known keys, all required ones."""

@@ -7,7 +7,7 @@ from typing import Any, NotRequired, TypedDict
 
 from workbook.errors import WorkbookError
 from workbook.kinds import texts
-from workbook.kinds.base import COMMON, Exercise, Fields, Kind, Room, RoomView
+from workbook.kinds.base import COMMON, Exercise, Fields, Kind, Room, RoomView, fill
 from workbook.pyramid import (
     LAYER_NAMES,
     PYRAMID_LAYERS,
@@ -69,6 +69,28 @@ def verdict(ex: Exercise, answer: PiramideAnswer, words: Words) -> list[str]:
     return [s for s in [analysis.verdict, *analysis.signals] if s]
 
 
+def reasons(ex: Exercise, answer: PiramideAnswer, words: Words) -> list[str]:
+    """The pyramid's signals in a few words, to offer as the 'why' of an action point."""
+    a = analyse_pyramid(dict(answer), words[1], ex.spec["layers"])
+    if a.empty:
+        return []
+    layers = ex.spec["layers"]
+    found = [
+        (a.inverted, texts.REASON_INVERTED),
+        (a.top_heavy and not a.inverted, texts.REASON_TOP_HEAVY),
+        (a.empty_foundation, texts.REASON_NO_FOUNDATION),
+        ("base" in layers and a.layers["base"].count == 0, texts.REASON_NO_BASE),
+        ("base" in layers and a.layers["base"].compared == "onder", texts.REASON_BASE_REACH),
+        ("extra" in layers and a.layers["extra"].compared == "boven", texts.REASON_EXTRA_REACH),
+        (
+            "intensive" in layers and a.layers["intensive"].compared == "boven",
+            texts.REASON_INTENSIVE_REACH,
+        ),
+    ]
+    out = [fill(text, words) for shown, text in found if shown]
+    return out or ([texts.REASON_SOLID] if a.verdict.startswith("Stevige basis") else [])
+
+
 def lines(ex: Exercise, answer: PiramideAnswer, words: Words) -> list[str]:
     out = [texts.SCHOOL.format(school=answer["school"])] if answer["school"] else []
     for layer in reversed(ex.spec["layers"]):  # top of the pyramid first, as it is drawn
@@ -104,5 +126,5 @@ def summarize(ex: Exercise, answers: Mapping[str, PiramideAnswer], room: Room) -
 
 
 KIND: Kind[PiramideAnswer] = Kind(
-    "piramide", validate, PiramideAnswer, VERSION, read, lines, summarize, picture
+    "piramide", validate, PiramideAnswer, VERSION, read, lines, summarize, picture, reasons
 )

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
+from workbook.kinds import texts
 from workbook.kinds.base import (
     COMMON,
     Exercise,
@@ -74,6 +75,18 @@ def lines(ex: Exercise, answer: SchaalAnswer, words: Words) -> list[str]:
     ]
 
 
+def reasons(ex: Exercise, answer: SchaalAnswer, words: Words) -> list[str]:
+    """A scan's concerns (scores up to concern_max), to offer as the 'why' of an action point."""
+    limit = ex.spec["concern_max"]
+    if limit is None:
+        return []
+    return [
+        texts.REASON_CONCERN.format(statement=fill(text, words), title=fill(ex.title, words))
+        for _r, text, score in rated(ex, answer)
+        if score <= limit
+    ]
+
+
 def summarize(ex: Exercise, answers: Mapping[str, SchaalAnswer], room: Room) -> RoomView:
     points = [fill(p, room.words) for p in ex.spec["points"]]
     counts: dict[int, Counter[int]] = {r: Counter() for r in range(len(statements(ex)))}
@@ -89,4 +102,6 @@ def summarize(ex: Exercise, answers: Mapping[str, SchaalAnswer], room: Room) -> 
     }
 
 
-KIND: Kind[SchaalAnswer] = Kind("schaal", validate, SchaalAnswer, VERSION, read, lines, summarize)
+KIND: Kind[SchaalAnswer] = Kind(
+    "schaal", validate, SchaalAnswer, VERSION, read, lines, summarize, reasons=reasons
+)

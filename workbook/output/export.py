@@ -9,6 +9,7 @@ from workbook.config import Config
 from workbook.content.catalog import get_exercise
 from workbook.errors import WorkbookError
 from workbook.kinds import answer_text, title_of
+from workbook.output.plan import plan_points
 from workbook.output.results import (
     NO_SCHOOL,
     display_names,
@@ -16,6 +17,7 @@ from workbook.output.results import (
     participant_progress,
     take_snapshot,
 )
+from workbook.pyramid import LAYER_NAMES
 from workbook.store import AnswerStore
 
 # OWASP (CSV injection): a cell starting with one of these is run as a formula by Excel and others.
@@ -68,6 +70,54 @@ def answer_rows(
     return sorted(rows, key=lambda r: (order[r["deelnemer"]], r["oefening"]))
 
 
+PLAN_COLUMNS = [
+    "deelnemer",
+    "school",
+    "module",
+    "wat",
+    "waarom",
+    "laag",
+    "voor welke groep",
+    "wie doet het, met wie",
+    "wanneer klaar",
+    "zo weet je dat het werkt",
+    "voor onze school",
+]
+
+
+def plan_rows(store: AnswerStore, config: Config, with_names: bool = False) -> list[dict[str, Any]]:
+    """One row per action point, every field in its own readable column (the layer in Dutch)."""
+    snap = take_snapshot(store, config.slug)
+    who = display_names(snap.participants, with_names)
+    modules = config.offered_modules()
+    rows = []
+    for p in snap.participants:
+        for point in plan_points(snap.by_participant(p.code), modules):
+            item = point.item
+            rows.append(
+                dict(
+                    zip(
+                        PLAN_COLUMNS,
+                        [
+                            who[p.code],
+                            p.school or NO_SCHOOL,
+                            point.module,
+                            item["text"],
+                            item["why"],
+                            LAYER_NAMES[item["layer"]] if item["layer"] else "",
+                            item["group"],
+                            item["who"],
+                            item["when"],
+                            item["measure"],
+                            "ja" if item["for_school"] else "nee",
+                        ],
+                        strict=True,
+                    )
+                )
+            )
+    return rows
+
+
 def progress_rows(
     store: AnswerStore, config: Config, with_names: bool = False
 ) -> list[dict[str, Any]]:
@@ -88,7 +138,8 @@ def progress_rows(
 def export_results(
     store: AnswerStore, config: Config, out: str | Path, with_names: bool = False
 ) -> Path:
-    """Write the results to out (.xlsx: sheets Antwoorden + Voortgang; .csv: the answers). Returns the path."""
+    """Write the results to out (.xlsx: sheets Antwoorden, Voortgang and Plan van aanpak; .csv: the
+    answers). Returns the path."""
     import pandas as pd
 
     out = Path(out)
@@ -106,9 +157,11 @@ def export_results(
             answers.to_csv(out, index=False, encoding="utf-8-sig")
         else:
             progress = pd.DataFrame(_safe(progress_rows(store, config, with_names)))
+            plan = pd.DataFrame(_safe(plan_rows(store, config, with_names)), columns=PLAN_COLUMNS)
             with pd.ExcelWriter(out, engine="openpyxl") as writer:
                 answers.to_excel(writer, sheet_name="Antwoorden", index=False)
                 progress.to_excel(writer, sheet_name="Voortgang", index=False)
+                plan.to_excel(writer, sheet_name="Plan van aanpak", index=False)
     except OSError as exc:
         raise WorkbookError(
             f"Kan {out} niet schrijven ({exc.strerror}). Kies een andere map."

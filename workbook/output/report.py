@@ -1,4 +1,4 @@
-"""The participant report "Mijn werkboek": answers per module, pictures, and one plan van aanpak (HTML and PDF)."""
+"""The participant report "Mijn werkboek": contents, the plan van aanpak, then the answers per module (HTML, PDF)."""
 
 from __future__ import annotations
 
@@ -11,20 +11,39 @@ from markupsafe import Markup, escape
 from workbook.config import Config
 from workbook.content.catalog import Exercise, get_module, list_exercises
 from workbook.errors import WorkbookError
-from workbook.kinds import actiepunten, answer_html, is_answered, title_of
-from workbook.kinds.actiepunten import ActionItem
+from workbook.kinds import answer_html, is_answered, title_of
+from workbook.output.plan import plan_html, plan_points
 from workbook.store import AnswerStore, Participant
 from workbook.words import Words
 
 REPORT_CSS = """
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; line-height: 1.45; color: #111; margin: 2em; }
-h1 { color: #102a43; } h2 { color: #102a43; border-bottom: 2px solid #486581; margin-top: 1.6em; }
-h3 { margin: 1em 0 0.2em; font-size: 1.05em; } .meta { color: #334e68; }
-.picture svg { max-width: 100%; height: auto; } .picture { page-break-inside: avoid; }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; margin: 2em; }
+h1 { color: #102a43; margin: 0 0 0.2em; }
+h2 { color: #102a43; border-bottom: 2px solid #486581; margin: 1.2em 0 0.4em; font-size: 1.35em; }
+h3 { margin: 0.8em 0 0.15em; font-size: 1.05em; color: #102a43; } .meta { color: #334e68; }
+ul { margin: 0.1em 0 0.3em; padding-left: 1.3em; } li { margin: 0.05em 0; }
+.picture svg { max-width: 100%; max-height: 9cm; height: auto; } .picture { page-break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #9aa5b1; padding: 0.3em; text-align: left; }
-@page { size: A4; margin: 1.5cm; }
+nav.toc ol { padding-left: 1.3em; margin: 0.2em 0; } nav.toc li { margin: 0.1em 0; }
+nav.toc a { color: #0b4f9c; text-decoration: none; }
+.wb-plan { list-style: none; padding-left: 0; } .wb-plan-point { margin: 0.15em 0 0.45em;
+  padding-left: 0.6em; border-left: 3px solid #9fb3c8; page-break-inside: avoid; }
+.wb-plan-what { font-weight: bold; } .wb-plan-facts { color: #334e68; }
+.wb-plan-school { font-size: 0.85em; font-weight: bold; background: #e6f0fb; padding: 0 0.3em; }
+.wb-plan-pyramid { page-break-inside: avoid; }
+@page { size: A4; margin: 1.5cm 1.5cm 1.7cm;
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #52606d;
+    font-family: 'DejaVu Sans', sans-serif; } }
+@media print { body { margin: 0; } nav.toc a::after { content: leader('.') " " target-counter(attr(href), page); } }
 """
+TOC_TITLE = "Inhoud"
+PLAN_TITLE = "Plan van aanpak"
+PLAN_INTRO = (
+    "Alle actiepunten uit de modules samen, per laag van de ondersteuningspiramide. "
+    "'Voor onze school' betekent: dit komt ook in het plan van je school."
+)
+NOTHING_YET = "Je hebt nog niets ingevuld."
 
 
 def _e(text: Any) -> str:
@@ -40,56 +59,54 @@ def _exercise_html(ex: Exercise, value: Any, words: Words) -> str:
     )
 
 
-def plan_items(answers: dict[str, Any], modules: list[str]) -> list[tuple[str, ActionItem]]:
-    """Every actiepunt of every module, as (module title, {"text", "when"})."""
-    out = []
-    for m in modules:
-        for ex in list_exercises(m):
-            if ex.kind == "actiepunten" and is_answered(answers.get(ex.id)):
-                out += [
-                    (get_module(m).title, item)
-                    for item in actiepunten.read(answers[ex.id])["items"]
-                ]
-    return out
+def toc_html(entries: list[tuple[str, str]]) -> str:
+    """The table of contents: links to each part (in the PDF with their page numbers)."""
+    items = "".join(
+        f'<li><a href="#{_e(anchor)}">{_e(title)}</a></li>' for anchor, title in entries
+    )
+    return f'<nav class="toc"><h2>{_e(TOC_TITLE)}</h2><ol>{items}</ol></nav>'
+
+
+def page_html(title: str, body: str) -> str:
+    """A whole, self-contained HTML page in the report's style."""
+    return (
+        f"<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'><title>{_e(title)}</title>"
+        f"<style>{REPORT_CSS}</style></head><body>{body}</body></html>"
+    )
 
 
 def report_html(config: Config, participant: Participant, answers: dict[str, Any]) -> str:
-    """The whole report as one self-contained HTML page (all user text escaped)."""
+    """The whole report as one self-contained HTML page (all user text escaped).
+
+    It opens with a table of contents and the plan van aanpak (every action point, grouped by
+    pyramid layer); then come the answers per module, each drawn by its kind."""
     words: Words = (config.pupil, config.pupils)
     modules = [
         m
         for m in config.offered_modules()
         if any(is_answered(answers.get(ex.id)) for ex in list_exercises(m))
     ]
-    parts = [
+    head = (
         f"<h1>Mijn werkboek</h1><p class='meta'>{_e(participant.name)}"
         + (f" · {_e(participant.school)}" if participant.school else "")
         + f" · {_e(config.name)} · {date.today().strftime('%d-%m-%Y')}</p>"
+    )
+    parts = [
+        f"<h2 id='plan'>{_e(PLAN_TITLE)}</h2><p>{_e(PLAN_INTRO)}</p>"
+        + str(plan_html(plan_points(answers, modules), words))
     ]
-    plan = plan_items(answers, modules)
-    parts.append("<h2>Plan van aanpak</h2>")
-    if plan:
-        rows = "".join(
-            f"<tr><td>{_e(item['text'])}</td><td>{_e(item['when'])}</td><td>{_e(title)}</td></tr>"
-            for title, item in plan
-        )
-        parts.append(
-            f"<table><tr><th>Wat ga ik doen?</th><th>Wanneer</th><th>Uit module</th></tr>{rows}</table>"
-        )
-    else:
-        parts.append("<p>Je hebt nog geen actiepunten genoteerd.</p>")
+    toc = [("plan", PLAN_TITLE)]
     for m in modules:
-        parts.append(f"<h2>{_e(get_module(m).title)}</h2>")
+        title = get_module(m).title
+        toc.append((f"module-{m}", title))
+        parts.append(f"<h2 id='module-{_e(m)}'>{_e(title)}</h2>")
         for ex in list_exercises(m):
             value = answers.get(ex.id)
             if is_answered(value) and ex.kind != "actiepunten":
                 parts.append(_exercise_html(ex, value, words))
     if not modules:
-        parts.append("<p>Je hebt nog niets ingevuld.</p>")
-    return (
-        "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'><title>Mijn werkboek</title>"
-        f"<style>{REPORT_CSS}</style></head><body>{''.join(parts)}</body></html>"
-    )
+        parts.append(f"<p>{_e(NOTHING_YET)}</p>")
+    return page_html("Mijn werkboek", head + toc_html(toc) + "".join(parts))
 
 
 def report_pdf(page: str) -> bytes:
