@@ -100,7 +100,7 @@ class Dashboard(w.VBox):
         self.config = config
         self.store = open_store(config.store_url)
         self.titles = offered_titles(config)
-        self.words = (config.pupil, config.pupils)
+        self.words = config.words
         self.choice = make(
             w.Dropdown,
             options=self._options(),
@@ -156,14 +156,16 @@ class Dashboard(w.VBox):
                 (labels.TRAINER_WHOLE_MODULE.format(title=title), MODULE_PREFIX + module)
             )
             options += [
-                (f"{title} · {title_of(ex, self.words)}", ex.id) for ex in list_exercises(module)
+                (f"{title} · {title_of(ex, self.words)}", ex.id)
+                for ex in list_exercises(module, sector=self.config.sector)
             ]
         return options
 
     def selected(self) -> list[str]:
         value = self.choice.value or ""
         if value.startswith(MODULE_PREFIX):
-            return [ex.id for ex in list_exercises(value[len(MODULE_PREFIX) :])]
+            module = value[len(MODULE_PREFIX) :]
+            return [ex.id for ex in list_exercises(module, sector=self.config.sector)]
         return [value] if value else []
 
     # -- refreshing ------------------------------------------------------------------------------
@@ -216,7 +218,9 @@ class Dashboard(w.VBox):
         _set(
             self.progress,
             progress_html(
-                participant_progress(snap, modules), school_progress(snap, modules), self.titles
+                participant_progress(snap, modules, self.config.sector),
+                school_progress(snap, modules, self.config.sector),
+                self.titles,
             ),
         )
         _set(

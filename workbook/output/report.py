@@ -14,12 +14,13 @@ from workbook.errors import WorkbookError
 from workbook.kinds import actiepunten, answer_html, is_answered, title_of
 from workbook.kinds.actiepunten import ActionItem
 from workbook.store import AnswerStore, Participant
-from workbook.words import Words
+from workbook.words import Words, fill_words
 
 REPORT_CSS = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; line-height: 1.45; color: #111; margin: 2em; }
 h1 { color: #102a43; } h2 { color: #102a43; border-bottom: 2px solid #486581; margin-top: 1.6em; }
 h3 { margin: 1em 0 0.2em; font-size: 1.05em; } .meta { color: #334e68; }
+.source { color: #486581; font-size: 0.85em; margin: 0 0 0.3em; }
 .picture svg { max-width: 100%; height: auto; } .picture { page-break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #9aa5b1; padding: 0.3em; text-align: left; }
@@ -32,10 +33,15 @@ def _e(text: Any) -> str:
 
 
 def _exercise_html(ex: Exercise, value: Any, words: Words) -> str:
-    """One answered exercise: its title in the sector's words, its lines and its picture."""
+    """One answered exercise: its title in the sector's words, its source, its lines and picture."""
+    source = (
+        Markup("<p class='source'>Bron: {}</p>").format(fill_words(ex.source, words))
+        if ex.source
+        else Markup("")
+    )
     return str(
-        Markup("<section><h3>{}</h3>{}</section>").format(
-            title_of(ex, words), answer_html(ex, value, words)
+        Markup("<section><h3>{}</h3>{}{}</section>").format(
+            title_of(ex, words), source, answer_html(ex, value, words)
         )
     )
 
@@ -55,11 +61,11 @@ def plan_items(answers: dict[str, Any], modules: list[str]) -> list[tuple[str, A
 
 def report_html(config: Config, participant: Participant, answers: dict[str, Any]) -> str:
     """The whole report as one self-contained HTML page (all user text escaped)."""
-    words: Words = (config.pupil, config.pupils)
+    words: Words = config.words
     modules = [
         m
         for m in config.offered_modules()
-        if any(is_answered(answers.get(ex.id)) for ex in list_exercises(m))
+        if any(is_answered(answers.get(ex.id)) for ex in list_exercises(m, sector=config.sector))
     ]
     parts = [
         f"<h1>Mijn werkboek</h1><p class='meta'>{_e(participant.name)}"
@@ -80,7 +86,7 @@ def report_html(config: Config, participant: Participant, answers: dict[str, Any
         parts.append("<p>Je hebt nog geen actiepunten genoteerd.</p>")
     for m in modules:
         parts.append(f"<h2>{_e(get_module(m).title)}</h2>")
-        for ex in list_exercises(m):
+        for ex in list_exercises(m, sector=config.sector):
             value = answers.get(ex.id)
             if is_answered(value) and ex.kind != "actiepunten":
                 parts.append(_exercise_html(ex, value, words))
