@@ -57,7 +57,8 @@ ENGLISH_WORDS = frozenset(
         "time",
     }
 )
-_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||#)")
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||#|>)")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MARKUP = re.compile(r"[*_`|#>]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _WORD = re.compile(r"[\w{}]+(?:[-'’,.][\w{}]+)*")
@@ -96,7 +97,7 @@ def sentences(text: str) -> list[str]:
     """The sentences of a text, without Markdown marks."""
     out = []
     for block in blocks(text):
-        plain = _MARKUP.sub(" ", block)
+        plain = _MARKUP.sub(" ", _LIST_MARK.sub("", block))
         out += [s.strip() for s in _SENTENCE_END.split(plain) if s.strip()]
     return out
 

@@ -11,7 +11,7 @@ STATUS_NL = {
     "popular": "populair",
     "rejected": "afgewezen",
     "neglected": "genegeerd",
-    "controversial": "controversieel",
+    "controversial": "omstreden",
     "average": "gemiddeld",
     "unclassified": "niet ingedeeld",
     None: "-",
