@@ -32,7 +32,8 @@ def _assert_well_shaped(module_id: str) -> None:
     """4-6 explanations, 5-7 exercises of 3+ kinds, 3-4 discussion questions, actiepunten last."""
     module = get_module(module_id)
     exercises = list_exercises(module_id)
-    assert 4 <= len(module.sections) <= 6
+    for sector in module.sectors:
+        assert 4 <= len([s for s in module.sections if s.shown_to(sector)]) <= 6, sector
     assert 5 <= len(exercises) <= 7
     assert len({e.kind for e in exercises} - {"actiepunten"}) >= 3
     assert 3 <= len(module.discussion) <= 4
@@ -130,13 +131,13 @@ def test_schoolteam_wheel_has_the_seven_parts_of_the_schijf_van_zeven():
     assert wheel.kind == "schijf"
     names = [s["name"] for s in wheel.spec["segments"]]
     assert names == [
-        "Focus tijd",
-        "Speel tijd",
-        "Verbinding tijd",
+        "Focustijd",
+        "Speeltijd",
+        "Verbindingstijd",
         "Fysieke tijd",
-        "Reflectie tijd",
-        "Down tijd",
-        "Slaap tijd",
+        "Reflectietijd",
+        "Downtijd",
+        "Slaaptijd",
     ]
     assert all(s["description"] for s in wheel.spec["segments"])
     explained = next(
@@ -275,26 +276,37 @@ def test_aces_module_is_complete_and_ends_with_action_points():
     assert get_module("aces").title == "Ingrijpende jeugdervaringen (ACE's)"
 
 
-def test_aces_page_shows_46_and_12_percent_in_po_and_mbo(tmp_path, monkeypatch):
-    for sector in ("po", "mbo"):
-        shown = _rendered_page("aces", sector, tmp_path, monkeypatch)
-        assert "46%" in shown and "12%" in shown and "groep 7/8" in shown
-    assert _correct_options("aces/hoeveel") == ["Ongeveer elf"]
+def test_aces_page_shows_46_and_12_percent_of_them_in_po_and_mbo(tmp_path, monkeypatch):
+    """46% of pupils in groep 7/8 had one or more ACEs, and 12% of those three or more."""
+    for sector, group in (("po", "groep 7/8"), ("mbo", "laatste twee jaar van de basisschool")):
+        shown = " ".join(_rendered_page("aces", sector, tmp_path, monkeypatch).split())
+        assert "46%" in shown and "12% van hen" in shown and group in shown, sector
+        assert "13" in shown and "1 of 2" in shown, sector
+    assert "groep 7/8" not in _rendered_page("aces", "mbo", tmp_path, monkeypatch)
+    assert _correct_options("aces/hoeveel") == ["Ongeveer dertien"]
 
 
 def test_aces_names_the_six_daily_principles_in_order():
     section = next(s.text for s in get_module("aces").sections if s.id == "zes-principes")
     principles = [
-        "Connect before correct",
-        "Positieve waardering",
-        "Hoge verwachtingen",
-        "Aannames checken",
-        "Relatiecoach",
-        "Rolmodel",
+        "Werk vanuit positieve aandacht",
+        "Geef positieve waardering",
+        "Behoud hoge verwachtingen",
+        "Check je aannames",
+        "Word relatiecoach",
+        "Wees zelf rolmodel",
     ]
     positions = [section.index(p) for p in principles]
     assert positions == sorted(positions)
+    assert "eerst contact, dan correctie" in " ".join(section.lower().split())
     _assert_checkable_sort("aces/principes", principles)
+
+
+def test_aces_safe_environment_follows_coppens():
+    section = next(s for s in get_module("aces").sections if s.id == "veilige-omgeving")
+    assert "Wees voorspelbaar" not in section.text
+    assert "relatie met jou veilig" in " ".join(section.text.split())
+    assert "Coppens" in section.source
 
 
 def test_aces_covers_stress_safety_and_helpful_messages():
@@ -327,7 +339,11 @@ def test_signaleren_names_the_yearly_monitor_from_groep_6_and_in_vso(tmp_path, m
     shown = _rendered_page("signaleren", "po", tmp_path, monkeypatch)
     assert "Monitor Sociale Veiligheid" in shown
     assert "één keer per jaar" in shown and "vanaf groep 6" in shown and "vso" in shown
-    for instrument in ("leerlingvolgsysteem", "seo-monitoring", "sociogram"):
+    for instrument in (
+        "leerlingvolgsysteem",
+        "sociaal-emotionele ontwikkeling volgen",
+        "sociogram",
+    ):
         assert instrument in shown.lower(), instrument
 
 
@@ -359,6 +375,7 @@ def test_sel_aces_and_signaleren_are_written_in_own_words():
 
     import pytest
 
+    from tests.seed_copies import without_quotes
     from workbook.paths import exercises_dir
 
     # The seed texts live beside the repository, in ../shared/seeds (not part of the checkout itself).
@@ -376,7 +393,8 @@ def test_sel_aces_and_signaleren_are_written_in_own_words():
     runs = {tuple(seed_words[i : i + 8]) for i in range(len(seed_words) - 7)}
     for module_id in ("sel", "aces", "signaleren"):
         for path in sorted((exercises_dir() / module_id).glob("*.yaml")):
-            own = words(re.sub(r"\{(\w+)\}", r"\1", path.read_text(encoding="utf-8")))
+            text = without_quotes(path.read_text(encoding="utf-8"))
+            own = words(re.sub(r"\{(\w+)\}", r"\1", text))
             copied = [
                 " ".join(own[i : i + 8])
                 for i in range(len(own) - 7)
@@ -390,7 +408,7 @@ def test_explanations_arrive_as_ready_html_with_tables_and_markup_as_text(tmp_pa
 
     shown = _rendered_page("schoolteam", "vo", tmp_path, monkeypatch)
     assert "<h1>Welbevinden van het schoolteam</h1>" in shown
-    assert "<table>" in shown and "<td><strong>Focus tijd</strong></td>" in shown
+    assert "<table>" in shown and "<td><strong>Focustijd</strong></td>" in shown
     html: list[object] = []
     monkeypatch.setattr(page_module, "display", html.append)
     page_module.show_markdown('## Groep <script>alert("x")</script> & <b>vet</b>')

@@ -19,7 +19,7 @@ from workbook.kinds import Exercise
 from workbook.runtime.session import kernel_loop
 from workbook.store import ParticipantAnswers
 from workbook.store.failures import ParticipantGoneError
-from workbook.words import fill_placeholders
+from workbook.words import Words, fill_words
 
 # The landing page, where someone whose data were deleted can join again (without a code).
 OVERVIEW_NOTEBOOK = "index.ipynb"
@@ -69,11 +69,17 @@ class ExerciseWidget(w.VBox):
     """An exercise on the page. Subclasses build controls, and turn them into a JSON value and back."""
 
     def __init__(
-        self, exercise: Exercise, pupil: str = "leerling", pupils: str = "leerlingen"
+        self,
+        exercise: Exercise,
+        pupil: str = "leerling",
+        pupils: str = "leerlingen",
+        teacher: str = "leraar",
+        teachers: str = "leraren",
+        sector: str = "",
     ) -> None:
         self.exercise = exercise
         self.spec = exercise.spec
-        self._pupil_words = (pupil, pupils)
+        self._pupil_words = Words(pupil, pupils, teacher, teachers, sector)
         self._answers: ParticipantAnswers | None = None
         self._restoring = False
         self._pending: Any = None  # the event loop's handle of a save that waits (typing)
@@ -92,6 +98,11 @@ class ExerciseWidget(w.VBox):
             + (
                 f'<p class="wb-help">{escape(self.words(exercise.help))}</p>'
                 if exercise.help
+                else ""
+            )
+            + (
+                f'<p class="wb-source">{escape(labels.SOURCE.format(source=self.words(exercise.source)))}</p>'
+                if exercise.source
                 else ""
             ),
         )
@@ -126,7 +137,8 @@ class ExerciseWidget(w.VBox):
         return "oefening-" + self.exercise.id.replace("/", "-")
 
     def words(self, text: str) -> str:
-        return fill_placeholders(text, *self._pupil_words)
+        """An author's or label's text with the sector's words for the placeholders."""
+        return fill_words(text, self._pupil_words)
 
     def set_enabled(self, enabled: bool) -> None:
         for c in self.controls():

@@ -90,6 +90,7 @@ CONTINUE_MODULE = "Ga verder"
 RESUME = "→ Ga verder waar je was: {title}"
 MINUTES = "ongeveer {n} minuten"
 DISCUSS_TITLE = "Om te bespreken met collega's"
+SOURCE = "Bron: {source}"
 # Kinds keuze, indelen, tabel and thermometer (widgets/<kind>.py)
 KEUZE_ONE = "Kies wat het best bij je past. Er is geen goed of fout."
 KEUZE_MANY = "Kies alles wat bij je past. Er is geen goed of fout."
@@ -247,7 +248,7 @@ SOCIO_PRIVACY = (
 )
 SOCIO_NAME = "Schuilnaam"
 SOCIO_NAME_PLACEHOLDER = "bijv. Vos of Blauw"
-SOCIO_ADD = "Leerling toevoegen"
+SOCIO_ADD = "{Leerling} toevoegen"
 SOCIO_NAME_EMPTY = "Vul eerst een schuilnaam in."
 SOCIO_NAME_TAKEN = "De schuilnaam '{name}' bestaat al. Kies een andere."
 SOCIO_NAME_LONG = "Een schuilnaam is hoogstens 20 tekens."
@@ -260,17 +261,17 @@ SOCIO_CANCEL = "Annuleren"
 SOCIO_QUESTION = "Vraag"
 SOCIO_CHOOSER = "Wie kiest?"
 SOCIO_TICKS = "{name} kiest bij deze vraag:"
-SOCIO_NO_PUPILS = "Voeg eerst leerlingen toe."
+SOCIO_NO_PUPILS = "Voeg eerst {leerlingen} toe."
 SOCIO_SHOW_NEGATIVE = "Negatieve keuzes tonen"
 SOCIO_ARRANGE = "Ordenen als doelwit"
-SOCIO_ARRANGE_TIP = "Zet de meest gekozen leerlingen in het midden en subgroepen bij elkaar"
+SOCIO_ARRANGE_TIP = "Zet de meest gekozen {leerlingen} in het midden en subgroepen bij elkaar"
 SOCIO_CANVAS = {
-    "intro": "Klik op een leerling en daarna op een ander: dan komt er een pijl bij de gekozen vraag. "
-    "Klik op een pijl om hem weg te halen. Sleep een leerling om hem te verplaatsen. "
-    "Met het toetsenbord: Tab naar een leerling, Enter om te kiezen, pijltjestoetsen om te verplaatsen.",
+    "intro": "Klik op een {leerling} en daarna op een ander: dan komt er een pijl bij de gekozen vraag. "
+    "Klik op een pijl om die weg te halen. Sleep een {leerling} om die te verplaatsen. "
+    "Met het toetsenbord: Tab naar een {leerling}, Enter om te kiezen, pijltjestoetsen om te verplaatsen.",
     "picked": "{name} kiest: klik nu op de klasgenoot die {name} kiest, of nog eens op {name} om te stoppen.",
     "added": "Pijl van {from} naar {to} toegevoegd bij de gekozen vraag.",
-    "cancelled": "Gestopt. Klik op een leerling om een nieuwe pijl te beginnen.",
+    "cancelled": "Gestopt. Klik op een {leerling} om een nieuwe pijl te beginnen.",
     "svg_label": "Sociogram van de klas",
     "pupil_label": "{name} {status}",
     "edge_pos": "{from} kiest {to}. Druk op Enter om deze pijl weg te halen.",
@@ -278,30 +279,38 @@ SOCIO_CANVAS = {
 }
 SOCIO_IMPORT_TITLE = "Importeren uit CSV"
 SOCIO_IMPORT_NOMS = "Keuzes (from,to,question)"
-SOCIO_IMPORT_ROSTER = "Leerlingen (id,label,present), mag leeg"
+SOCIO_IMPORT_ROSTER = "{Leerlingen} (id,label,present), mag leeg"
 SOCIO_IMPORT = "Importeren"
 SOCIO_IMPORT_TIP = "Vervang de klas door de geplakte keuzes"
-SOCIO_IMPORTED = "Ingelezen: {pupils} leerlingen en {noms} keuzes."
+SOCIO_IMPORTED = "Ingelezen: {pupils} {leerlingen} en {noms} keuzes."
 SOCIO_NOT_IMPORTED = "Niet ingelezen, je klas is niet veranderd. {reason}"
 SOCIO_EXPORT = "Exporteren"
 SOCIO_EXPORT_TIP = "Maak CSV-tekst van de klas om te bewaren"
 SOCIO_EXPORT_NAMES = "Met schuilnamen (anders L01, L02...)"
 SOCIO_EXPORT_TEXT = "Export"
 SOCIO_DELETE = "Klas wissen"
-SOCIO_DELETE_TIP = "Wis alle leerlingen en keuzes van deze klas"
+SOCIO_DELETE_TIP = "Wis alle {leerlingen} en keuzes van deze klas"
 SOCIO_DELETE_CONFIRM = "Ja, wis alles"
-SOCIO_DELETE_ASK = "Weet je het zeker? Alle leerlingen, keuzes en plaatsen worden gewist."
+SOCIO_DELETE_ASK = "Weet je het zeker? Alle {leerlingen}, keuzes en plaatsen worden gewist."
 SOCIO_DELETED = "De klas is gewist."
-SOCIO_TABLE_HEAD = ("Leerling", "Gekozen", "Afgewezen", "Kiest", "Wijst af", "Wederzijds", "Status")
+SOCIO_TABLE_HEAD = (
+    "{Leerling}",
+    "Gekozen",
+    "Afgewezen",
+    "Kiest",
+    "Wijst af",
+    "Wederzijds",
+    "Status",
+)
 SOCIO_ISOLATED = " (door niemand gekozen)"
 SOCIO_ABSENT = " (afwezig)"
 # Seating and a new measurement (widgets/seating_panel.py)
-SEAT_MARKS_TITLE = "Wat weet jij van deze leerlingen?"
+SEAT_MARKS_TITLE = "Wat weet jij van deze {leerlingen}?"
 SEAT_MARKS_HINT = (
-    "Kies een leerling en vink aan wat past. Het zitplan houdt daar rekening mee. "
+    "Kies een {leerling} en vink aan wat past. Het zitplan houdt daar rekening mee. "
     "Deze markeringen zijn alleen voor jou."
 )
-SEAT_MARK_PUPIL = "Leerling"
+SEAT_MARK_PUPIL = "{Leerling}"
 SEAT_MARK_WORDS = {
     "externaliserend": "Druk of uitdagend gedrag (externaliserend)",
     "prosociaal": "Prosociaal: helpt anderen en staat sterk in de groep",
@@ -312,7 +321,7 @@ SEAT_MARKED_NONE = "Nog niemand gemarkeerd."
 SEAT_TITLE = "Zitplan"
 SEAT_HINT = (
     "Het werkboek stelt tafels van twee voor: druk gedrag naast een sterke, prosociale klasgenoot, "
-    "sociaal zwakkere leerlingen in het midden, en nooit twee leerlingen die elkaar negatief kozen "
+    "sociaal zwakkere {leerlingen} in het midden, en nooit twee {leerlingen} die elkaar negatief kozen "
     "aan één tafel. Pas het daarna zelf aan."
 )
 SEAT_PROPOSE = "Stel een zitplan voor"
@@ -327,20 +336,20 @@ SEAT_LIST_TITLE = "Tafels en waarom"
 SEAT_SWAP_A = "Wissel"
 SEAT_SWAP_B = "met"
 SEAT_SWAP = "Wissel"
-SEAT_SWAP_TIP = "Wissel de plaatsen van de twee gekozen leerlingen"
+SEAT_SWAP_TIP = "Wissel de plaatsen van de twee gekozen {leerlingen}"
 SEAT_SWAPPED = "{a} en {b} zijn van plaats gewisseld."
-SEAT_SWAP_SAME = "Kies twee verschillende leerlingen om te wisselen."
+SEAT_SWAP_SAME = "Kies twee verschillende {leerlingen} om te wisselen."
 SEAT_CONFLICT = (
     "⚠ Let op: {a} en {b} kozen elkaar negatief en zitten aan dezelfde tafel. Wissel een van hen."
 )
-SEAT_NO_CONFLICT = "Geen tafel met twee leerlingen die elkaar negatief kozen."
+SEAT_NO_CONFLICT = "Geen tafel met twee {leerlingen} die elkaar negatief kozen."
 SEAT_LEGEND = (
     "E = druk gedrag, P = prosociaal, Z = sociaal zwakker. Blauw: tafel in het midden. "
     "Rood gestippeld: deze twee kozen elkaar negatief."
 )
 MEASURE_TITLE = "Opnieuw meten"
 MEASURE_HINT = (
-    "Meet na een paar maanden opnieuw. Bij een nieuwe meting blijven de leerlingen, je markeringen "
+    "Meet na een paar maanden opnieuw. Bij een nieuwe meting blijven de {leerlingen}, je markeringen "
     "en het zitplan staan. De keuzes begin je opnieuw; de vorige keuzes bewaart het werkboek "
     "voor de vergelijking."
 )
@@ -357,7 +366,7 @@ MEASURE_EMPTY = (
     "Er zijn nog geen keuzes in de nieuwe meting. Voer ze in, dan zie je hier de vergelijking."
 )
 MEASURE_COMPARE = "Vorige meting ({date}) en nu"
-MEASURE_HEAD = ("Leerling", "Gekozen: toen → nu", "Afgewezen: toen → nu", "Status: toen → nu")
+MEASURE_HEAD = ("{Leerling}", "Gekozen: toen → nu", "Afgewezen: toen → nu", "Status: toen → nu")
 
 # -- the participant's own data (issue 6) ---------------------------------------------------------
 REPORT_TITLE = "Mijn werkboek"

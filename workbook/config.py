@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.errors import ConfigError
-from workbook.words import PUPIL_WORDS, SECTORS
+from workbook.words import PUPIL_WORDS, SECTORS, Words, words_for
 
 KNOWN_KEYS = {"naam", "id", "sector", "scholen", "modules", "opslag", "trainersleutel"}
 MIN_KEY_LENGTH = 8
@@ -38,6 +38,11 @@ class Config:
     def pupils(self) -> str:
         """The sector's word for pupils: 'leerlingen' or 'studenten'."""
         return PUPIL_WORDS[self.sector][1]
+
+    @property
+    def words(self) -> Words:
+        """All of the sector's words: pupil(s) and teacher(s), for filling in placeholders."""
+        return words_for(self.sector)
 
     def offered_modules(self) -> list[str]:
         """Module ids this scholengroep offers, in course order."""

@@ -7,6 +7,7 @@ the DOM and the exercise's spec, so they fit every module without knowing its te
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from playwright.sync_api import expect
@@ -336,7 +337,9 @@ def answer_piramide(pg, box, exercise, keyboard) -> Check:
 def answer_sociogram(pg, box, exercise, keyboard) -> Check:
     field = box.get_by_label(labels.SOCIO_NAME, exact=True)
     type_or_fill(pg, field, "Vos", keyboard)
-    press_button(pg, box.get_by_role("button", name=labels.SOCIO_ADD, exact=True), keyboard)
+    # The label is in the sector's words: 'Leerling toevoegen' or 'Student toevoegen'.
+    add = re.compile("^" + labels.SOCIO_ADD.replace("{Leerling}", "(Leerling|Student)") + "$")
+    press_button(pg, box.get_by_role("button", name=add), keyboard)
     pupil = '.wb-sociogram g.wb-pupil[data-id="Vos"]'
     box.locator(pupil).wait_for(timeout=SLOW)
     return lambda again: again.locator(pupil).wait_for(timeout=SLOW)

@@ -25,6 +25,7 @@ from workbook.kinds.actiepunten import (
     upgrade,
 )
 from workbook.pyramid import PYRAMID_LAYERS
+from workbook.words import Words
 
 FULL = {"width": "100%"}
 LABEL_ABOVE = {"description_width": "initial"}
@@ -33,7 +34,7 @@ LABEL_ABOVE = {"description_width": "initial"}
 class ActionRow:
     """The controls of one action point, shown as one card; `box` is what the page shows."""
 
-    def __init__(self, n: int, reasons: list[str], words: tuple[str, str]) -> None:
+    def __init__(self, n: int, reasons: list[str], words: Words) -> None:
         def text(label: str, placeholder: str) -> w.Text:
             return make(
                 w.Text,

@@ -92,7 +92,7 @@ class MyWorkbook(w.VBox):
         if not points:
             return f"<h3>{escape(labels.PLAN_TITLE)}</h3><p>{escape(labels.PLAN_EMPTY)}</p>"
         return f"<h3>{escape(labels.PLAN_TITLE)}</h3><p>{escape(labels.PLAN_INTRO)}</p>" + str(
-            plan_html(points, (config.pupil, config.pupils), heading="h4")
+            plan_html(points, config.words, heading="h4")
         )
 
     def _make(self, _b: object) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,13 +18,14 @@ from widgets.registry import widget_class
 from widgets.shared import make
 from workbook.content.catalog import (
     Module,
+    Section,
     get_exercise,
     get_module,
     list_modules,
 )
 from workbook.errors import WorkbookError
 from workbook.runtime.session import QUERY_KEY, Visit, query_failed, when_requested
-from workbook.words import fill_placeholders
+from workbook.words import fill_words
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,15 @@ def show_markdown(text: str) -> None:
     """Show Markdown as HTML made in the kernel: the browser shows it at once, without first
     loading a Markdown parser (which would hold back the widgets below it)."""
     display(HTML(f'<div class="wb-markdown">{_markdown()(text)}</div>'))
+
+
+def section_html(section: Section, words: Callable[[str], str]) -> str:
+    """An explanation as HTML: its title, its text and, in small print, its source."""
+    text = _markdown()(f"## {words(section.title)}\n\n{words(section.text)}")
+    if section.source:
+        source = html.escape(labels.SOURCE.format(source=words(section.source)))
+        text += f'<p class="wb-source">{source}</p>'
+    return f'<div class="wb-markdown">{text}</div>'
 
 
 def show_style() -> None:
@@ -174,13 +185,14 @@ class Page:
         self.bar.wait_for_visitor()
 
     def words(self, text: str) -> str:
-        return fill_placeholders(text, self.visit.config.pupil, self.visit.config.pupils)
+        return fill_words(text, self.visit.config.words)
 
     def explain(self, section_id: str) -> None:
-        """Show one explanation of this module."""
+        """Show one explanation of this module (nothing when it is for other sectors)."""
         for section in self.module.sections:
             if section.id == section_id:
-                show_markdown(f"## {self.words(section.title)}\n\n{self.words(section.text)}")
+                if section.shown_to(self.visit.config.sector):
+                    display(HTML(section_html(section, self.words)))
                 return
         raise WorkbookError(
             f"Module '{self.module.id}' heeft geen uitleg '{section_id}'. Bestaande uitleg: "
@@ -189,11 +201,11 @@ class Page:
         )
 
     def show(self, exercise_id: str) -> None:
-        """Show one exercise, bound to the participant's saved answers."""
+        """Show one exercise, bound to the participant's saved answers (not when for other sectors)."""
         exercise = get_exercise(exercise_id)
-        widget = widget_class(exercise.kind)(
-            exercise, self.visit.config.pupil, self.visit.config.pupils
-        )
+        if not exercise.shown_to(self.visit.config.sector):
+            return
+        widget = widget_class(exercise.kind)(exercise, *self.visit.config.words)
         answers = self.visit.answers()
         if answers is not None:
             widget.bind(answers)
@@ -248,7 +260,7 @@ class Overview(w.VBox):
         for m in list_modules():
             if m.id not in offered:
                 continue
-            done, total = module_progress(saved, m.id)
+            done, total = module_progress(saved, m.id, self.visit.config.sector)
             title = escape(m.title)
             if code:
                 verb = labels.CONTINUE_MODULE if done else labels.START_MODULE
@@ -258,7 +270,7 @@ class Overview(w.VBox):
                 link, progress = f"<b>{title}</b>", ""
             items.append(
                 f'<li data-module="{m.id}">{link}<br><span class="wb-progress">{progress}</span> '
-                f"{escape(fill_placeholders(m.summary, self.visit.config.pupil, self.visit.config.pupils))}</li>"
+                f"{escape(fill_words(m.summary, self.visit.config.words))}</li>"
             )
         resume = ""
         last = self.visit.participant.last_module if self.visit.participant else None

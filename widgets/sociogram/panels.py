@@ -8,11 +8,12 @@ from widgets import labels
 from widgets.base import escape
 from workbook.sociogram.analysis import POSITIVE, ClassData
 from workbook.sociogram.text import STATUS_NL, status_note, summary_lines
+from workbook.words import DEFAULT_WORDS, Words, fill_words
 
 CHOICES_NOTE = (
     "Zo rekent het werkboek: de standaardscores gebruiken de standaarddeviatie van de hele klas "
-    "(de klas is de hele groep, geen steekproef). Een afwezige leerling kiest zelf niet, maar telt wel mee "
-    "met de keuzes die hij krijgt. Zonder 'liever niet'-vraag of met minder dan {n} leerlingen "
+    "(de klas is de hele groep, geen steekproef). Een afwezige {leerling} kiest zelf niet. De keuzes "
+    "die de {leerling} krijgt, tellen wel mee. Zonder 'liever niet'-vraag of met minder dan {n} {leerlingen} "
     "toont het werkboek geen status."
 )
 
@@ -29,11 +30,13 @@ def edges_for(data: ClassData) -> list[dict[str, Any]]:
     ]
 
 
-def analysis_html(result: dict[str, Any]) -> str:
+def analysis_html(result: dict[str, Any], words: Words = DEFAULT_WORDS) -> str:
     """The analysis below the drawing: a table per pupil and a short summary of the class."""
     if not result["pupils"]:
         return ""
-    head = "".join(f"<th scope='col'>{escape(h)}</th>" for h in labels.SOCIO_TABLE_HEAD)
+    head = "".join(
+        f"<th scope='col'>{escape(fill_words(h, words))}</th>" for h in labels.SOCIO_TABLE_HEAD
+    )
     rows = []
     for r in result["pupils"]:
         name = escape(r["id"]) + (labels.SOCIO_ISOLATED if r["isolated"] else "")
@@ -49,15 +52,15 @@ def analysis_html(result: dict[str, Any]) -> str:
         rows.append(
             f"<tr><th scope='row'>{name}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
         )
-    lines = [line for line in summary_lines(result) if not line.startswith("- ")]
-    note = status_note(result)
+    lines = [line for line in summary_lines(result, words.pupils) if not line.startswith("- ")]
+    note = status_note(result, words.pupils)
     summary = "".join(f"<li>{escape(line)}</li>" for line in lines if line != note)
     info = result["class"]
     return (
         f'<table class="wb-sociogram-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f'<ul class="wb-summary">{summary}</ul>'
         + (f'<p class="wb-hint">{escape(note)}</p>' if note else "")
-        + f'<p class="wb-hint">{escape(CHOICES_NOTE.format(n=info["min_status_size"]))}</p>'
+        + f'<p class="wb-hint">{escape(fill_words(CHOICES_NOTE, words).format(n=info["min_status_size"]))}</p>'
     )
 
 

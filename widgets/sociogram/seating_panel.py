@@ -32,6 +32,8 @@ class Owner(Protocol):
 
     def _refresh(self) -> None: ...
 
+    def words(self, text: str) -> str: ...
+
 
 def _heading(title: str, hint: str) -> str:
     return f'<h4>{escape(title)}</h4><p class="wb-hint">{escape(hint)}</p>'
@@ -45,7 +47,7 @@ class SeatingPanel:
         self._showing = False
         wide = {"description_width": "initial"}
         self.mark_pupil = make(
-            w.Dropdown, description=labels.SEAT_MARK_PUPIL, style=wide, layout=NARROW
+            w.Dropdown, description=owner.words(labels.SEAT_MARK_PUPIL), style=wide, layout=NARROW
         )
         self.mark_pupil.observe(lambda _c: self._show_marks(), "value")
         self.mark_boxes = {
@@ -70,7 +72,9 @@ class SeatingPanel:
         self.plan = make(w.HTML, "")
         self.swap_a = make(w.Dropdown, description=labels.SEAT_SWAP_A, style=wide, layout=NARROW)
         self.swap_b = make(w.Dropdown, description=labels.SEAT_SWAP_B, style=wide, layout=NARROW)
-        self.swap = make(w.Button, description=labels.SEAT_SWAP, tooltip=labels.SEAT_SWAP_TIP)
+        self.swap = make(
+            w.Button, description=labels.SEAT_SWAP, tooltip=owner.words(labels.SEAT_SWAP_TIP)
+        )
         self.swap.on_click(lambda _b: self._swap())
         self.message = make(w.HTML, "")
         self.new_measure = make(
@@ -90,16 +94,21 @@ class SeatingPanel:
         self.box = make(
             w.VBox,
             [
-                make(w.HTML, _heading(labels.SEAT_MARKS_TITLE, labels.SEAT_MARKS_HINT)),
+                make(
+                    w.HTML,
+                    _heading(
+                        owner.words(labels.SEAT_MARKS_TITLE), owner.words(labels.SEAT_MARKS_HINT)
+                    ),
+                ),
                 self.mark_pupil,
                 *self.mark_boxes.values(),
                 self.marked,
-                make(w.HTML, _heading(labels.SEAT_TITLE, labels.SEAT_HINT)),
+                make(w.HTML, _heading(labels.SEAT_TITLE, owner.words(labels.SEAT_HINT))),
                 make(w.HBox, [self.propose]),
                 self.plan,
                 make(w.HBox, [self.swap_a, self.swap_b, self.swap]),
                 self.message,
-                make(w.HTML, _heading(labels.MEASURE_TITLE, labels.MEASURE_HINT)),
+                make(w.HTML, _heading(labels.MEASURE_TITLE, owner.words(labels.MEASURE_HINT))),
                 make(w.HBox, [self.new_measure, self.measure_yes]),
                 self.measure_msg,
                 self.compare,
@@ -155,7 +164,7 @@ class SeatingPanel:
     # -- seating --------------------------------------------------------------------------------
     def _propose(self) -> None:
         if not self.data["pupils"]:
-            self._say(labels.SOCIO_NO_PUPILS, "wb-error")
+            self._say(self.owner.words(labels.SOCIO_NO_PUPILS), "wb-error")
             return
         data = class_from_dict(self.data)
         self.data["seating"] = propose_seating(data, self._analysis(data), self.marks())["desks"]
@@ -166,7 +175,7 @@ class SeatingPanel:
     def _swap(self) -> None:
         a, b = self.swap_a.value, self.swap_b.value
         if not a or not b or a == b:
-            self._say(labels.SEAT_SWAP_SAME, "wb-error")
+            self._say(self.owner.words(labels.SEAT_SWAP_SAME), "wb-error")
             return
         self.data["seating"] = swap_pupils(self.desks(), a, b)
         self._say(labels.SEAT_SWAPPED.format(a=a, b=b))
@@ -220,11 +229,13 @@ class SeatingPanel:
             self.data["seating"] = desks
         reasons = desk_reasons(desks, data, analysis, marks)
         conflicts = seating_conflicts(desks, data)
-        self.plan.value = classroom_html(desks, reasons, conflicts, marks)
+        self.plan.value = classroom_html(desks, reasons, conflicts, marks, self.owner.words)
         seated = [p for d in desks for p in d]
         self._set_options(self.swap_a, seated)
         self._set_options(self.swap_b, seated, second=True)
-        self.compare.value = comparison_html(self.data.get("earlier", []), data, analysis)
+        self.compare.value = comparison_html(
+            self.data.get("earlier", []), data, analysis, self.owner.words
+        )
 
     @staticmethod
     def _set_options(dropdown: w.Dropdown, ids: list[str], second: bool = False) -> None:

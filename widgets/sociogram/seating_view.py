@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from widgets import labels
@@ -14,8 +15,16 @@ from workbook.sociogram.seating import (
     desk_slots,
 )
 from workbook.sociogram.text import STATUS_NL
+from workbook.words import DEFAULT_WORDS, fill_words
 
 SEAT_CONFLICT = labels.SEAT_CONFLICT
+
+
+def default_words(text: str) -> str:
+    """A label in the general words (po), for callers that do not know the sector."""
+    return fill_words(text, DEFAULT_WORDS)
+
+
 MARK_LETTERS = {"externaliserend": "E", "prosociaal": "P", "sociaal zwakker": "Z"}
 
 
@@ -33,6 +42,7 @@ def classroom_html(
     reasons: list[str],
     conflicts: list[list[str]],
     marks: dict[str, list[str]],
+    words: Callable[[str], str] = default_words,
 ) -> str:
     """A floor plan (board at the top, desks on a grid) and the same desks as a numbered list."""
     if not desks:
@@ -60,7 +70,7 @@ def classroom_html(
             f'<p class="wb-warning" role="alert">{escape(SEAT_CONFLICT.format(a=a, b=b))}</p>'
             for a, b in conflicts
         )
-        or f'<p class="wb-hint">{escape(labels.SEAT_NO_CONFLICT)}</p>'
+        or f'<p class="wb-hint">{escape(words(labels.SEAT_NO_CONFLICT))}</p>'
     )
     return (
         '<div class="wb-classroom" aria-hidden="true">'
@@ -74,7 +84,10 @@ def classroom_html(
 
 
 def comparison_html(
-    earlier: list[dict[str, Any]], data: ClassData, analysis: dict[str, Any]
+    earlier: list[dict[str, Any]],
+    data: ClassData,
+    analysis: dict[str, Any],
+    words: Callable[[str], str] = default_words,
 ) -> str:
     """The last earlier measurement next to the current one, per pupil and for the class."""
     if not earlier:
@@ -86,7 +99,7 @@ def comparison_html(
 
     before = analyse(class_from_dict(earlier[-1]))
     diff = compare_measurements(before, analysis)
-    head = "".join(f"<th scope='col'>{escape(h)}</th>" for h in labels.MEASURE_HEAD)
+    head = "".join(f"<th scope='col'>{escape(words(h))}</th>" for h in labels.MEASURE_HEAD)
     rows = []
     for r in diff["pupils"]:
         cells = [

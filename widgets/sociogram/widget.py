@@ -44,8 +44,9 @@ class SociogramCanvas(anywidget.AnyWidget):
     words = traitlets.Dict({}).tag(sync=True)
 
 
-def empty_class() -> dict[str, Any]:
-    qs = [{"id": q.id, "text": q.text, "valence": q.valence} for q in standard_questions()]
+def empty_class(sector: str = "") -> dict[str, Any]:
+    """A class without pupils, with the sector's standard questions."""
+    qs = [{"id": q.id, "text": q.text, "valence": q.valence} for q in standard_questions(sector)]
     return {"pupils": [], "questions": qs, "nominations": []}
 
 
@@ -53,13 +54,13 @@ class SociogramWidget(ExerciseWidget):
     """One class: pupils (pseudonyms), positions, nominations per question, and teacher marks."""
 
     def build(self) -> list[w.Widget]:
-        self.data = empty_class()
+        self.data = empty_class(self._pupil_words.sector)
         self._pending: tuple[str, Any] | None = None
         wide = {"description_width": "initial"}
         self.privacy = make(w.HTML, f'<p class="wb-hint">{escape(labels.SOCIO_PRIVACY)}</p>')
         self.entry = EntryForm(
             [field("name", labels.SOCIO_NAME, placeholder=labels.SOCIO_NAME_PLACEHOLDER)],
-            labels.SOCIO_ADD,
+            self.words(labels.SOCIO_ADD),
         )
         self.entry.on_submit(lambda values: self._add_pupil(values["name"]))
         self.message = make(w.HTML, "")
@@ -85,7 +86,9 @@ class SociogramWidget(ExerciseWidget):
         self.chooser.observe(lambda _c: self._refresh_ticks(), "value")
         self.ticks_title = make(w.HTML, "")
         self.ticks = make(w.VBox)
-        self.canvas = SociogramCanvas(words=labels.SOCIO_CANVAS)
+        self.canvas = SociogramCanvas(
+            words={k: self.words(v) for k, v in labels.SOCIO_CANVAS.items()}
+        )
         self.canvas.on_msg(self._on_canvas)
         self.show_negative = make(
             w.Checkbox, value=True, description=labels.SOCIO_SHOW_NEGATIVE, indent=False
@@ -94,7 +97,7 @@ class SociogramWidget(ExerciseWidget):
             lambda c: setattr(self.canvas, "show_negative", c["new"]), "value"
         )
         self.arrange = make(
-            w.Button, description=labels.SOCIO_ARRANGE, tooltip=labels.SOCIO_ARRANGE_TIP
+            w.Button, description=labels.SOCIO_ARRANGE, tooltip=self.words(labels.SOCIO_ARRANGE_TIP)
         )
         self.arrange.on_click(lambda _b: self._arrange(all_pupils=True))
         self.table = make(w.HTML, "")
@@ -128,7 +131,7 @@ class SociogramWidget(ExerciseWidget):
         )
         self.import_roster = make(
             w.Textarea,
-            description=labels.SOCIO_IMPORT_ROSTER,
+            description=self.words(labels.SOCIO_IMPORT_ROSTER),
             style=area,
             layout=dict(width="95%", height="5em"),
         )
@@ -164,7 +167,7 @@ class SociogramWidget(ExerciseWidget):
             w.VBox, [make(w.HBox, [self.export_button, self.export_names]), self.export_text]
         )
         self.delete = make(
-            w.Button, description=labels.SOCIO_DELETE, tooltip=labels.SOCIO_DELETE_TIP
+            w.Button, description=labels.SOCIO_DELETE, tooltip=self.words(labels.SOCIO_DELETE_TIP)
         )
         self.delete_yes = make(
             w.Button,
@@ -299,7 +302,9 @@ class SociogramWidget(ExerciseWidget):
         for p in self.data["pupils"]:
             p["marks"] = list(kept.get(p["id"], []))
         self.import_result.value = problems_html(
-            labels.SOCIO_IMPORTED.format(pupils=len(data.pupils), noms=len(data.nominations)),
+            self.words(labels.SOCIO_IMPORTED).format(
+                pupils=len(data.pupils), noms=len(data.nominations)
+            ),
             problems,
         )
         self._arrange(all_pupils=True)
@@ -311,12 +316,12 @@ class SociogramWidget(ExerciseWidget):
 
     def _ask_delete(self) -> None:
         self.delete_msg.value = (
-            f'<p class="wb-warning" role="alert">{escape(labels.SOCIO_DELETE_ASK)}</p>'
+            f'<p class="wb-warning" role="alert">{escape(self.words(labels.SOCIO_DELETE_ASK))}</p>'
         )
         self.delete_yes.layout.display = "inline-flex"
 
     def _delete(self) -> None:
-        self.data = empty_class()
+        self.data = empty_class(self._pupil_words.sector)
         self.delete_yes.layout.display = "none"
         self.export_text.value = ""
         self.delete_msg.value = (
@@ -351,14 +356,16 @@ class SociogramWidget(ExerciseWidget):
             current = self.chooser.value
             self.chooser.options = ids
             self.chooser.value = current if current in ids else (ids[0] if ids else None)
-        self.table.value = analysis_html(result)
+        self.table.value = analysis_html(result, self._pupil_words)
         self._refresh_ticks()
         self.seating.refresh(data, result)
 
     def _refresh_ticks(self) -> None:
         src, q = self.chooser.value, self.question.value
         if not src or not q:
-            self.ticks_title.value = f'<p class="wb-hint">{escape(labels.SOCIO_NO_PUPILS)}</p>'
+            self.ticks_title.value = (
+                f'<p class="wb-hint">{escape(self.words(labels.SOCIO_NO_PUPILS))}</p>'
+            )
             self._show_ticks([], set())
             return
         self.ticks_title.value = f"<p>{escape(labels.SOCIO_TICKS.format(name=src))}</p>"

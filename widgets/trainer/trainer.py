@@ -108,7 +108,7 @@ class Dashboard(w.VBox):
         self.config = config
         self.store = open_store(config.store_url)
         self.titles = offered_titles(config)
-        self.words = (config.pupil, config.pupils)
+        self.words = config.words
         self.choice = make(
             w.Dropdown,
             options=self._options(),
@@ -176,14 +176,16 @@ class Dashboard(w.VBox):
                 (labels.TRAINER_WHOLE_MODULE.format(title=title), MODULE_PREFIX + module)
             )
             options += [
-                (f"{title} · {title_of(ex, self.words)}", ex.id) for ex in list_exercises(module)
+                (f"{title} · {title_of(ex, self.words)}", ex.id)
+                for ex in list_exercises(module, sector=self.config.sector)
             ]
         return options
 
     def selected(self) -> list[str]:
         value = self.choice.value or ""
         if value.startswith(MODULE_PREFIX):
-            return [ex.id for ex in list_exercises(value[len(MODULE_PREFIX) :])]
+            module = value[len(MODULE_PREFIX) :]
+            return [ex.id for ex in list_exercises(module, sector=self.config.sector)]
         return [value] if value else []
 
     # -- refreshing ------------------------------------------------------------------------------
@@ -245,10 +247,12 @@ class Dashboard(w.VBox):
             )
         _set(self.results, "<div class='wb-tr-results'>" + "".join(blocks) + "</div>")
         modules = list(self.titles)
-        per_school = school_progress(snap, modules)
+        per_school = school_progress(snap, modules, self.config.sector)
         _set(
             self.progress,
-            progress_html(participant_progress(snap, modules), per_school, self.titles),
+            progress_html(
+                participant_progress(snap, modules, self.config.sector), per_school, self.titles
+            ),
         )
         _set(self.join, join_html(served_join(), per_school, len(snap.participants)))
         _set(self.plans, school_plans_section(self.config, snap, names))

@@ -220,4 +220,4 @@ def school_plans_section(config: Config, snap: Snapshot, with_names: bool) -> st
     """The trainer's tab 'Plan per school', from the snapshot the page already read."""
     who = display_names(snap.participants, with_names)
     plans = school_plans(config, snap.participants, snap.answers, who)
-    return school_plans_html(plans, (config.pupil, config.pupils))
+    return school_plans_html(plans, config.words)

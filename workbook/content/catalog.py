@@ -26,6 +26,12 @@ class Section:
     id: str
     title: str
     text: str
+    source: str = ""  # a short source line, shown in small print under the text
+    sectors: tuple[str, ...] = ()  # the sectors whose page shows it; empty: every sector
+
+    def shown_to(self, sector: str | None) -> bool:
+        """True when a page for this sector shows the explanation (no sector: always)."""
+        return not self.sectors or sector is None or sector in self.sectors
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,8 @@ class Module:
     path: Path
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
+    """A YAML file as data, with a Dutch message naming the file (and line) when it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -52,6 +59,15 @@ def _read_yaml(path: Path) -> Any:
             f"{path}: het bestand is geen UTF-8-tekst. Sla het op als UTF-8."
         ) from None
     return parse_yaml(text, str(path))
+
+
+def read_sectors(f: Fields, field: str = "sectors") -> tuple[str, ...]:
+    """An optional list of sector codes (po, vo, go, mbo); empty when the field is absent."""
+    sectors = f.texts(field, required=False)
+    for s in sectors:
+        if s not in SECTORS:
+            raise f.fail(field, f"noemt {s!r}", "Kies uit: " + ", ".join(SECTORS) + ".")
+    return tuple(sectors)
 
 
 def load_exercise(path: Path) -> Exercise:
@@ -62,14 +78,27 @@ def load_exercise(path: Path) -> Exercise:
             f"{path}: de bestandsnaam '{slug}' is geen geldige id. Gebruik kleine letters, cijfers, "
             "'-' en '_'."
         )
-    kind, title, prompt, help_text, spec = validate_spec(_read_yaml(path), str(path))
-    return Exercise(f"{module}/{slug}", module, kind, title, prompt, help_text, spec, path)
+    data = read_yaml(path)
+    kind, title, prompt, help_text, spec = validate_spec(data, str(path))
+    f = Fields(data, str(path))
+    return Exercise(
+        f"{module}/{slug}",
+        module,
+        kind,
+        title,
+        prompt,
+        help_text,
+        spec,
+        path,
+        source=f.text("source", required=False),
+        sectors=read_sectors(f),
+    )
 
 
 def load_module(folder: Path) -> Module:
     """Read and validate a module's module.yaml."""
     path = folder / MODULE_FILE
-    data = _read_yaml(path)
+    data = read_yaml(path)
     where = str(path)
     if not isinstance(data, dict):
         raise ContentError(f"{where}: het bestand is geen lijst met velden. Begin met 'schema: 1'.")
@@ -89,17 +118,29 @@ def load_module(folder: Path) -> Module:
     )
     if data.get("schema") != SCHEMA_VERSION:
         raise f.fail("schema", f"is {data.get('schema')!r}", f"Gebruik schema: {SCHEMA_VERSION}.")
-    sectors = f.texts("sectors", required=False) or list(SECTORS)
-    for s in sectors:
-        if s not in SECTORS:
-            raise f.fail("sectors", f"noemt {s!r}", "Kies uit: " + ", ".join(SECTORS) + ".")
+    sectors = read_sectors(f) or tuple(SECTORS)
     sections = []
     for sf in f.mappings("sections"):
-        sf.only({"id", "title", "text"})
+        sf.only({"id", "title", "text", "source", "sectors"})
         sid = sf.text("id")
         if not SLUG.fullmatch(sid):
             raise sf.fail("id", f"is {sid!r}", "Gebruik kleine letters, cijfers, '-' en '_'.")
-        sections.append(Section(sid, sf.text("title"), sf.text("text")))
+        only = read_sectors(sf)
+        if set(only) - set(sectors):
+            raise sf.fail(
+                "sectors",
+                f"noemt {sorted(set(only) - set(sectors))[0]!r}, maar de module is niet voor die sector",
+                "Kies uit de sectoren van de module: " + ", ".join(sectors) + ".",
+            )
+        sections.append(
+            Section(
+                sid,
+                sf.text("title"),
+                sf.text("text"),
+                source=sf.text("source", required=False),
+                sectors=only,
+            )
+        )
     if len({s.id for s in sections}) != len(sections):
         raise f.fail("sections", "heeft twee keer dezelfde id", "Geef elke uitleg een eigen id.")
     notebook = f.text("notebook")
@@ -151,9 +192,13 @@ def get_module(module_id: str, root: Path | None = None) -> Module:
     raise ContentError(f"Module '{module_id}' bestaat niet. Beschikbare modules: {known}.")
 
 
-def list_exercises(module_id: str | None = None, root: Path | None = None) -> list[Exercise]:
-    """All exercises sorted by id; or those of one module in the order its page shows them."""
-    exercises = _catalog(root or exercises_dir())[1].values()
+def list_exercises(
+    module_id: str | None = None, root: Path | None = None, *, sector: str | None = None
+) -> list[Exercise]:
+    """All exercises sorted by id; or those of one module in the order its page shows them.
+
+    With a sector, only the exercises a page for that sector shows."""
+    exercises = [e for e in _catalog(root or exercises_dir())[1].values() if e.shown_to(sector)]
     if module_id is None:
         return sorted(exercises, key=lambda e: e.id)
     order = {ex_id: n for n, ex_id in enumerate(page_order(module_id, root))}
@@ -193,8 +238,10 @@ def get_exercise(exercise_id: str, root: Path | None = None) -> Exercise:
     return found
 
 
-def module_progress(answers: dict[str, object], module_id: str) -> tuple[int, int]:
-    """(answered, total) exercises of a module, for progress on the landing page."""
-    ids = [e.id for e in list_exercises(module_id)]
+def module_progress(
+    answers: dict[str, object], module_id: str, sector: str | None = None
+) -> tuple[int, int]:
+    """(answered, total) exercises of a module (those a sector's page shows), for progress."""
+    ids = [e.id for e in list_exercises(module_id, sector=sector)]
     done = sum(1 for i in ids if is_answered(answers.get(i)))
     return done, len(ids)

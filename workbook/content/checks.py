@@ -7,33 +7,68 @@ from pathlib import Path
 
 import nbformat
 
-from workbook.content.catalog import MODULE_FILE, SHOW_CALL, Module, load_exercise, load_module
+from workbook.content.catalog import (
+    MODULE_FILE,
+    SHOW_CALL,
+    Exercise,
+    Module,
+    load_exercise,
+    load_module,
+    read_yaml,
+)
+from workbook.content.language import file_problems
 from workbook.errors import WorkbookError
 from workbook.paths import exercises_dir, notebooks_dir
+from workbook.words import SECTORS
 
 MIN_EXERCISES = 4
 MIN_KINDS = 3
 EXPLAIN_CALL = re.compile(r"""page\.explain\(\s*["']([^"']+)["']\s*\)""")
 
 
-def check_module(module: Module, exercise_ids: dict[str, str], nb_root: Path) -> list[str]:
-    """Problems with one module: completeness, and whether its notebook shows all its content."""
+def check_complete(where: str, kinds: list[str]) -> list[str]:
+    """Problems with the exercises one page shows: enough of them, enough kinds, and actiepunten."""
     problems = []
-    where = f"module '{module.id}'"
-    kinds = set(exercise_ids.values())
-    if len(exercise_ids) < MIN_EXERCISES:
+    used = set(kinds)
+    if len(kinds) < MIN_EXERCISES:
         problems.append(
-            f"{where}: heeft {len(exercise_ids)} oefeningen; maak er minstens {MIN_EXERCISES}."
+            f"{where}: heeft {len(kinds)} oefeningen; maak er minstens {MIN_EXERCISES}."
         )
-    if len(kinds - {"actiepunten"}) < MIN_KINDS:
+    if len(used - {"actiepunten"}) < MIN_KINDS:
         problems.append(
-            f"{where}: gebruikt {len(kinds - {'actiepunten'})} soorten oefeningen; "
+            f"{where}: gebruikt {len(used - {'actiepunten'})} soorten oefeningen; "
             f"gebruik er minstens {MIN_KINDS}."
         )
-    if "actiepunten" not in kinds:
+    if "actiepunten" not in used:
         problems.append(
             f"{where}: mist 'Mijn actiepunten'. Voeg een oefening toe met kind: actiepunten."
         )
+    return problems
+
+
+def check_sectors(module: Module, exercises: dict[str, Exercise]) -> list[str]:
+    """Each sector of the module gets a complete page; no exercise is for a sector the module lacks."""
+    problems = []
+    for ex in exercises.values():
+        extra = sorted(set(ex.sectors) - set(module.sectors))
+        if extra:
+            problems.append(
+                f"{ex.path}: veld 'sectors' noemt '{extra[0]}', maar module '{module.id}' is niet "
+                f"voor die sector. Kies uit: {', '.join(module.sectors)}."
+            )
+    if all(not ex.sectors for ex in exercises.values()):
+        return problems
+    for sector in module.sectors:
+        shown = [ex.kind for ex in exercises.values() if ex.shown_to(sector)]
+        where = f"module '{module.id}' voor {SECTORS[sector]} ({sector})"
+        problems += check_complete(where, shown)
+    return problems
+
+
+def check_module(module: Module, exercise_ids: dict[str, str], nb_root: Path) -> list[str]:
+    """Problems with one module: completeness, and whether its notebook shows all its content."""
+    where = f"module '{module.id}'"
+    problems = check_complete(where, list(exercise_ids.values()))
     path = nb_root / module.notebook
     if not path.is_file():
         return problems + [f"{where}: notebook {path} ontbreekt."]
@@ -84,16 +119,19 @@ def check_all(root: Path | None = None, nb_root: Path | None = None) -> list[str
         except WorkbookError as exc:
             problems.append(str(exc))
             continue
-        kinds: dict[str, str] = {}
+        problems += file_problems(str(module.path), read_yaml(module.path))
+        exercises: dict[str, Exercise] = {}
         for path in sorted(folder.glob("*.yaml")):
             if path.name == MODULE_FILE:
                 continue
             try:
                 ex = load_exercise(path)
-                kinds[ex.id] = ex.kind
+                exercises[ex.id] = ex
+                problems += file_problems(str(path), read_yaml(path))
             except WorkbookError as exc:
                 problems.append(str(exc))
-        problems += check_module(module, kinds, nb_root)
+        problems += check_module(module, {i: e.kind for i, e in exercises.items()}, nb_root)
+        problems += check_sectors(module, exercises)
     if not (nb_root / "index.ipynb").is_file():
         problems.append(f"{nb_root}: de overzichtspagina index.ipynb ontbreekt.")
     return problems

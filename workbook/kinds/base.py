@@ -18,7 +18,7 @@ from workbook.errors import ContentError
 from workbook.words import DEFAULT_WORDS, Words, fill_words
 
 SCHEMA_VERSION = 1
-COMMON = {"schema", "kind", "title", "prompt", "help"}
+COMMON = {"schema", "kind", "title", "prompt", "help", "source", "sectors"}
 EMPTY_VALUES: tuple[Any, ...] = (None, "", [], {})
 
 A = TypeVar("A")
@@ -39,6 +39,14 @@ class Exercise:
     help: str
     spec: dict[str, Any]
     path: Path
+    source: str = (
+        ""  # a short source line ("Bron: ..."), shown under the exercise and in the report
+    )
+    sectors: tuple[str, ...] = ()  # the sectors that see this exercise; empty: every sector
+
+    def shown_to(self, sector: str | None) -> bool:
+        """True when a page for this sector shows the exercise (no sector: always)."""
+        return not self.sectors or sector is None or sector in self.sectors
 
 
 @dataclass(frozen=True)
@@ -161,7 +169,7 @@ class Kind(Generic[A]):
 
 
 def fill(ex_text: str, words: Words) -> str:
-    """An author's text with the sector's words for {leerling} and {leerlingen}."""
+    """An author's text with the sector's words for {leerling}, {leerlingen}, {leraar} and {leraren}."""
     return fill_words(ex_text, words)
 
 

@@ -142,10 +142,10 @@ def lines(_ex: Exercise, answer: SociogramAnswer, words: Words) -> list[str]:
     return out
 
 
-def picture(_ex: Exercise, answer: SociogramAnswer, _words: Words) -> str:
+def picture(_ex: Exercise, answer: SociogramAnswer, words: Words) -> str:
     from workbook.sociogram.svg import sociogram_svg
 
-    return sociogram_svg(dict(answer))
+    return sociogram_svg(dict(answer), pupils=words[1])
 
 
 def summarize(ex: Exercise, answers: Mapping[str, SociogramAnswer], room: Room) -> RoomView:

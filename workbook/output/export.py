@@ -45,7 +45,7 @@ def answer_rows(
     snap = take_snapshot(store, config.slug)
     who = display_names(snap.participants, with_names)
     schools = {p.code: p.school or NO_SCHOOL for p in snap.participants}
-    words = (config.pupil, config.pupils)
+    words = config.words
     rows = []
     for code, exercise_id, value, stamp in store.all_answers(config.slug):
         if code not in who:
@@ -131,7 +131,7 @@ def progress_rows(
             "school": r["school"],
             **{titles[m]: f"{d} van {t}" for m, (d, t) in r["modules"].items()},
         }
-        for r in participant_progress(snap, list(titles))
+        for r in participant_progress(snap, list(titles), config.sector)
     ]
 
 

@@ -186,7 +186,7 @@ def school_plans(
     `answers` is exercise -> code -> value (a Snapshot's); `who` is code -> the name to show.
     A pyramid belongs to the school of the participant who made it, and to the school it names.
     """
-    words: Words = (config.pupil, config.pupils)
+    words: Words = config.words
     plans = {s: SchoolPlan(s) for s in known_schools(config, participants)}
     school_of = {p.code: p.school for p in participants}
     key = {" ".join(s.split()).casefold(): s for s in plans}

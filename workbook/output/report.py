@@ -14,7 +14,7 @@ from workbook.errors import WorkbookError
 from workbook.kinds import answer_html, is_answered, title_of
 from workbook.output.plan import plan_html, plan_points
 from workbook.store import AnswerStore, Participant
-from workbook.words import Words
+from workbook.words import Words, fill_words
 
 REPORT_CSS = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; margin: 2em; }
@@ -23,6 +23,7 @@ h2 { color: #102a43; border-bottom: 2px solid #486581; margin: 1.2em 0 0.4em; fo
 h3 { margin: 0.8em 0 0.15em; font-size: 1.05em; color: #102a43; } .meta { color: #334e68; }
 ul { margin: 0.1em 0 0.3em; padding-left: 1.3em; } li { margin: 0.05em 0; }
 .picture svg { max-width: 100%; max-height: 9cm; height: auto; } .picture { page-break-inside: avoid; }
+.source { color: #486581; font-size: 0.85em; margin: 0 0 0.3em; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #9aa5b1; padding: 0.3em; text-align: left; }
 nav.toc ol { padding-left: 1.3em; margin: 0.2em 0; } nav.toc li { margin: 0.1em 0; }
@@ -51,10 +52,15 @@ def _e(text: Any) -> str:
 
 
 def _exercise_html(ex: Exercise, value: Any, words: Words) -> str:
-    """One answered exercise: its title in the sector's words, its lines and its picture."""
+    """One answered exercise: its title in the sector's words, its source, its lines and picture."""
+    source = (
+        Markup("<p class='source'>Bron: {}</p>").format(fill_words(ex.source, words))
+        if ex.source
+        else Markup("")
+    )
     return str(
-        Markup("<section><h3>{}</h3>{}</section>").format(
-            title_of(ex, words), answer_html(ex, value, words)
+        Markup("<section><h3>{}</h3>{}{}</section>").format(
+            title_of(ex, words), source, answer_html(ex, value, words)
         )
     )
 
@@ -80,11 +86,11 @@ def report_html(config: Config, participant: Participant, answers: dict[str, Any
 
     It opens with a table of contents and the plan van aanpak (every action point, grouped by
     pyramid layer); then come the answers per module, each drawn by its kind."""
-    words: Words = (config.pupil, config.pupils)
+    words: Words = config.words
     modules = [
         m
         for m in config.offered_modules()
-        if any(is_answered(answers.get(ex.id)) for ex in list_exercises(m))
+        if any(is_answered(answers.get(ex.id)) for ex in list_exercises(m, sector=config.sector))
     ]
     head = (
         f"<h1>Mijn werkboek</h1><p class='meta'>{_e(participant.name)}"
@@ -100,7 +106,7 @@ def report_html(config: Config, participant: Participant, answers: dict[str, Any
         title = get_module(m).title
         toc.append((f"module-{m}", title))
         parts.append(f"<h2 id='module-{_e(m)}'>{_e(title)}</h2>")
-        for ex in list_exercises(m):
+        for ex in list_exercises(m, sector=config.sector):
             value = answers.get(ex.id)
             if is_answered(value) and ex.kind != "actiepunten":
                 parts.append(_exercise_html(ex, value, words))

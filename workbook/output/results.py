@@ -51,8 +51,10 @@ def display_names(participants: list[Participant], with_names: bool = False) -> 
 # -- who is where -------------------------------------------------------------------------------
 
 
-def participant_progress(snap: Snapshot, modules: list[str]) -> list[dict[str, Any]]:
-    """Per participant: code, name, school and (done, total) per module."""
+def participant_progress(
+    snap: Snapshot, modules: list[str], sector: str | None = None
+) -> list[dict[str, Any]]:
+    """Per participant: code, name, school and (done, total) per module (as the sector's pages show it)."""
     rows = []
     for p in snap.participants:
         mine = snap.by_participant(p.code)
@@ -61,16 +63,18 @@ def participant_progress(snap: Snapshot, modules: list[str]) -> list[dict[str, A
                 "code": p.code,
                 "name": p.name,
                 "school": p.school or NO_SCHOOL,
-                "modules": {m: module_progress(mine, m) for m in modules},
+                "modules": {m: module_progress(mine, m, sector) for m in modules},
             }
         )
     return rows
 
 
-def school_progress(snap: Snapshot, modules: list[str]) -> dict[str, dict[str, Any]]:
+def school_progress(
+    snap: Snapshot, modules: list[str], sector: str | None = None
+) -> dict[str, dict[str, Any]]:
     """Per school: number of participants and the share of exercises done per module (0..1)."""
     out: dict[str, dict[str, Any]] = {}
-    for row in participant_progress(snap, modules):
+    for row in participant_progress(snap, modules, sector):
         school = out.setdefault(
             row["school"], {"participants": 0, "done": Counter(), "total": Counter()}
         )

@@ -71,7 +71,7 @@ def points_intro(plan: SchoolPlan) -> str:
 
 def school_plan_html(config: Config, plan: SchoolPlan) -> str:
     """The school's plan as one self-contained HTML page (all typed text escaped)."""
-    words: Words = (config.pupil, config.pupils)
+    words: Words = config.words
     title = TITLE.format(school=plan.school)
     body = Markup(
         "<h1>{}</h1><p class='meta'>{} · {}</p><h2>{}</h2>{}<h2>{}</h2><p>{}</p>{}"

@@ -65,9 +65,23 @@ class ClassData:
         return {q.id: q.valence for q in self.questions}
 
 
-def standard_questions() -> list[Question]:
-    """The six standard questions (play, sit, work together; positive and negative)."""
-    return [Question(*q) for q in STANDARD_QUESTIONS]
+# Pupils in vo and mbo do not "play": their first pair of questions is about the break instead.
+OLDER_TEXTS = {
+    "speel_graag": "Met wie trek je in de pauze graag op?",
+    "speel_niet": "Met wie trek je in de pauze liever niet op?",
+}
+OLDER_SECTORS = ("vo", "mbo")
+
+
+def standard_questions(sector: str = "") -> list[Question]:
+    """The six standard questions (play, sit, work together; positive and negative).
+
+    For vo and mbo the 'play' pair asks about the break; the ids stay the same."""
+    older = sector in OLDER_SECTORS
+    return [
+        Question(qid, OLDER_TEXTS.get(qid, text) if older else text, valence)
+        for qid, text, valence in STANDARD_QUESTIONS
+    ]
 
 
 def zscores(values: list[float]) -> list[float]:

@@ -29,7 +29,9 @@ def _line(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float,
     )
 
 
-def sociogram_svg(value: dict[str, Any], *, show_negative: bool = True) -> str:
+def sociogram_svg(
+    value: dict[str, Any], *, show_negative: bool = True, pupils: str = "leerlingen"
+) -> str:
     """An accessible SVG of a saved sociogram answer (the widget's class data); '' for an empty class."""
     from workbook.sociogram.analysis import NEGATIVE, analyse, layout
     from workbook.sociogram.io import class_from_dict
@@ -86,7 +88,7 @@ def sociogram_svg(value: dict[str, Any], *, show_negative: bool = True) -> str:
         return f"{n} {kind} keuze" + ("" if n == 1 else "s")
 
     summary = (
-        f"Sociogram van {len(data.pupils)} leerlingen: {choices(len(positive), 'positieve')}, "
+        f"Sociogram van {len(data.pupils)} {pupils}: {choices(len(positive), 'positieve')}, "
         f"{mutual} wederzijds, {choices(len(negative), 'negatieve')}"
         + (f"; niet gekozen: {', '.join(names[i] for i in sorted(isolates))}" if isolates else "")
     )

@@ -11,21 +11,21 @@ STATUS_NL = {
     "popular": "populair",
     "rejected": "afgewezen",
     "neglected": "genegeerd",
-    "controversial": "controversieel",
+    "controversial": "omstreden",
     "average": "gemiddeld",
     "unclassified": "niet ingedeeld",
     None: "-",
 }
 
 
-def status_note(analysis: dict[str, Any]) -> str:
+def status_note(analysis: dict[str, Any], pupils: str = "leerlingen") -> str:
     """Why the status column is empty, or an empty string when statuses are shown."""
     info = analysis["class"]
     if info["status_shown"]:
         return ""
     if info["n_pupils"] < info["min_status_size"]:
         return (
-            f"Geen status: de klas heeft minder dan {info['min_status_size']} leerlingen. "
+            f"Geen status: de klas heeft minder dan {info['min_status_size']} {pupils}. "
             "In zo'n kleine groep zeggen de standaardscores weinig."
         )
     return (
@@ -34,19 +34,19 @@ def status_note(analysis: dict[str, Any]) -> str:
     )
 
 
-def summary_lines(analysis: dict[str, Any]) -> list[str]:
+def summary_lines(analysis: dict[str, Any], pupils: str = "leerlingen") -> list[str]:
     """A short Dutch summary of the analysis, one fact per line."""
     info = analysis["class"]
     pairs = ", ".join(f"{a} & {b}" for a, b in info["mutual_pairs"]) or "geen"
     lines = [
-        f"Leerlingen: {info['n_pupils']} (aanwezig: {info['n_present']}); keuzes: {info['n_nominations']}.",
+        f"{pupils.capitalize()}: {info['n_pupils']} (aanwezig: {info['n_present']}); keuzes: {info['n_nominations']}.",
         f"Wederzijdse keuzes: {pairs}.",
         f"Door niemand gekozen: {', '.join(info['isolates']) or 'niemand'}.",
         f"Koos zelf niemand: {', '.join(info['gave_none']) or 'niemand'}.",
     ]
     for k, group in enumerate(info["subgroups"]["communities"], start=1):
         lines.append(f"Subgroep {k}: {', '.join(group)}.")
-    note = status_note(analysis)
+    note = status_note(analysis, pupils)
     if note:
         lines.append(note)
     else:
