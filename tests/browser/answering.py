@@ -333,13 +333,15 @@ def answer_piramide(pg, box, exercise, keyboard) -> Check:
     return lambda again: again.locator(".wbp-item", has_text=name).wait_for(timeout=SLOW)
 
 
+# The label is in the sector's words: 'Leerling toevoegen' or 'Student toevoegen'.
+SOCIO_ADD = re.compile("^" + labels.SOCIO_ADD.replace("{Leerling}", "(Leerling|Student)") + "$")
+
+
 @strategy("sociogram")
 def answer_sociogram(pg, box, exercise, keyboard) -> Check:
     field = box.get_by_label(labels.SOCIO_NAME, exact=True)
     type_or_fill(pg, field, "Vos", keyboard)
-    # The label is in the sector's words: 'Leerling toevoegen' or 'Student toevoegen'.
-    add = re.compile("^" + labels.SOCIO_ADD.replace("{Leerling}", "(Leerling|Student)") + "$")
-    press_button(pg, box.get_by_role("button", name=add), keyboard)
+    press_button(pg, box.get_by_role("button", name=SOCIO_ADD), keyboard)
     pupil = '.wb-sociogram g.wb-pupil[data-id="Vos"]'
     box.locator(pupil).wait_for(timeout=SLOW)
     return lambda again: again.locator(pupil).wait_for(timeout=SLOW)

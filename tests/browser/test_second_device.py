@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from answering import SLOW, answer, box, exercises_on_page
+from answering import SLOW, SOCIO_ADD, answer, box, exercises_on_page
 from playwright.sync_api import expect
 
 from conftest import (
@@ -232,7 +232,7 @@ def test_a_tablet_draws_a_sociogram_by_touch(room, second_device, browser):
         socio = box(pg, "groepsdynamiek/sociogram")
         for name in ("Vos", "Uil"):
             socio.get_by_label(labels.SOCIO_NAME, exact=True).fill(name)
-            socio.get_by_role("button", name=labels.SOCIO_ADD, exact=True).tap()
+            socio.get_by_role("button", name=SOCIO_ADD).tap()
             socio.locator(f'.wb-sociogram g.wb-pupil[data-id="{name}"]').wait_for(timeout=SLOW)
         # A choice by tapping: first the pupil who chooses, then the chosen one.
         socio.locator('.wb-sociogram g.wb-pupil[data-id="Vos"]').tap()
