@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from workbook.content.catalog import get_exercise
+from widgets.trainer.views import summary_html
+from workbook.content.catalog import get_exercise, list_exercises
 from workbook.output.results import (
     display_names,
     participant_progress,
@@ -55,42 +56,50 @@ def test_ordered_ranking_counts_correct_orders():
     items = ex.spec["items"]
     s = summarize(ex, {"a": {"order": items}, "b": {"order": list(reversed(items))}})
     assert (s["answered"], s["correct"]) == (2, 1)
-    assert s["mistakes"]
 
 
-def test_scale_spread_per_statement():
-    ex = get_exercise("prestatiedruk/druk-op-school")
-    n = len(ex.spec["statements"])
-    s = summarize(ex, {"a": {"scores": [1] * n}, "b": {"scores": [5] + [None] * (n - 1)}})
-    first = s["rows"][0]["bars"]
-    assert first[0][1] == 1 and first[4][1] == 1
-    assert s["rows"][1]["bars"][0][1] == 1
+def test_ranking_shows_the_rooms_average_order_beside_the_model_order():
+    ex = get_exercise("prestatiedruk/stappen")
+    items = ex.spec["items"]
+    wrong = [items[1], items[0], *items[2:]]
+    s = summarize(ex, {"a": {"order": wrong}, "b": {"order": wrong}, "c": {"order": items}})
+    # The room put the second item first on average; the right place stays beside it.
+    first, second = s["items"][0], s["items"][1]
+    assert (first["model"], first["average"]) == (2, round((1 + 1 + 2) / 3, 1))
+    assert (second["model"], second["average"]) == (1, round((2 + 2 + 1) / 3, 1))
+    assert [i["model"] for i in s["items"][2:]] == list(range(3, len(items) + 1))
+    html = summary_html(s)
+    assert "Goede plek" in html and "Gemiddelde plek" in html and "1 van de 3 goed (33%)" in html
+    assert "1,3" in html  # a Dutch decimal comma
 
 
-def test_open_wall_is_anonymous_unless_names_asked(tmp_path):
-    store = _store(tmp_path)
-    a = store.create_participant(GROUP, "Sanne", "Havo")
-    store.save_answer(GROUP, a.code, "prestatiedruk/eigen-rol", "<b>Minder</b> toetsen")
-    snap = take_snapshot(store, GROUP)
-    wall = next(s for s in summarize_module(snap, "prestatiedruk") if s["kind"] == "open")
-    # The code stays in the kernel, for the trainer's hide button; views never print it.
-    assert wall["items"] == [{"who": None, "text": "<b>Minder</b> toetsen", "code": a.code}]
-    named = next(
-        s for s in summarize_module(snap, "prestatiedruk", with_names=True) if s["kind"] == "open"
+def test_table_counts_answers_per_row():
+    ex = get_exercise("stage/risicokaart")
+    col = ex.spec["columns"][0]
+    rows = [{col: "Geen begeleider"}, {}, {col: "Te zwaar werk"}]
+    s = summarize(ex, {"a": {"rows": rows}, "b": {"rows": [{col: "Onveilig"}]}})
+    counts = {r["label"]: r["n"] for r in s["rows"]}
+    assert counts["Het leerbedrijf"] == 2 and counts["Het werk"] == 0
+    assert counts["Collega's en begeleiding"] == 1
+    html = summary_html(s)
+    assert "Het leerbedrijf <span class='wb-tr-rowcount'>· 2 antwoorden</span>" in html
+    assert "Collega&#x27;s en begeleiding <span class='wb-tr-rowcount'>· 1 antwoord</span>" in html
+    assert "Geen begeleider" in html and "Onveilig" in html
+
+
+def test_bars_show_counts_and_shares():
+    ex = get_exercise("prestatiedruk/compliment")
+    right = next(i for i, o in enumerate(ex.spec["options"]) if o["correct"])
+    s = summarize(ex, {c: {"chosen": [right]} for c in "abc"} | {"d": {"chosen": [right + 1]}})
+    checklist = get_exercise(next(e.id for e in list_exercises() if e.kind == "checklist"))
+    first = checklist.spec["items"][0]
+    c = summarize(
+        checklist, {"a": {"checked": [first]}, "b": {"checked": [first]}, "c": {"checked": []}}
     )
-    assert named["items"][0]["who"] == "Sanne"
-
-
-def test_display_names_replace_codes_in_join_order(tmp_path):
-    store = _store(tmp_path)
-    ps = [store.create_participant(GROUP, n) for n in ("X", "Y")]
-    assert list(display_names(ps).values()) == ["Deelnemer 1", "Deelnemer 2"]
-    assert list(display_names(ps, True).values()) == ["X", "Y"]
-
-
-def test_deleted_participant_answers_do_not_count(tmp_path):
-    store = _store(tmp_path)
-    a = store.create_participant(GROUP, "Weg")
-    store.save_answer(GROUP, a.code, "prestatiedruk/eigen-rol", "tekst")
-    store.delete_participant(GROUP, a.code)
-    assert take_snapshot(store, GROUP).total == 0
+    html = summary_html(c)
+    # 2 of the 3 who answered ticked the first item; the quiz: 3 of 4 chose the right option.
+    assert c["count"] == 3
+    assert "<span class='wb-tr-count'>2</span><span class='wb-tr-share'>67%</span>" in html
+    assert "<span class='wb-tr-share'>0%</span>" in html
+    quiz = summary_html(s)
+    assert "<span class='wb-tr-count'>3</span><span class='wb-tr-share'>75%</span>" in quiz

@@ -55,14 +55,17 @@ def _meter(share: float) -> str:
     )
 
 
-def _bars(rows: list[dict[str, Any]]) -> str:
+def _bars(rows: list[dict[str, Any]], total: int = 0) -> str:
+    """Bars with their count and, out of `total` answers, their share."""
     parts = []
     for row in rows:
         top = max([n for _, n in row["bars"]] + [1])
         bars = "".join(
             f"<div class='wb-tr-bar'><span class='wb-tr-barlabel'>{escape(label)}</span>"
             f"<span class='wb-tr-barfill' style='width:{_pct(n, top) * 0.6:.0f}%'></span>"
-            f"<span class='wb-tr-count'>{n}</span></div>"
+            f"<span class='wb-tr-count'>{n}</span>"
+            + (f"<span class='wb-tr-share'>{_pct(n, total)}%</span>" if total else "")
+            + "</div>"
             for label, n in row["bars"]
         )
         title = f"<h4>{escape(row['label'])}</h4>" if row["label"] else ""
@@ -78,7 +81,7 @@ def _quiz(s: dict[str, Any]) -> str:
         items = "".join(f"<li>{escape(t)} <b>({n}×)</b></li>" for t, n in s["mistakes"])
         out += f"<h4>{escape(labels.TRAINER_MISTAKES)}</h4><ul>{items}</ul>"
     if s.get("rows"):
-        out += _bars(s["rows"])
+        out += _bars(s["rows"], s["answered"])
     return out
 
 
@@ -106,6 +109,20 @@ def _wall(s: dict[str, Any], hide: HideToken = None) -> str:
         for i in s["items"]
     )
     return f"<div class='wb-tr-wall'>{cards}</div>"
+
+
+def _rows(s: dict[str, Any], hide: HideToken = None) -> str:
+    """A table's answers per row: the row's label with how many filled it in, then their texts."""
+    parts = []
+    for row in s["rows"]:
+        count = counted(labels.ANSWERS, row["n"])
+        parts.append(
+            f"<div class='wb-tr-row'><h4>{escape(row['label'])} "
+            f"<span class='wb-tr-rowcount'>· {escape(count)}</span></h4>"
+            + (_wall({"items": row["items"]}, hide) if row["items"] else "")
+            + "</div>"
+        )
+    return "".join(parts)
 
 
 def _cloud(s: dict[str, Any], hide: HideToken = None) -> str:
@@ -140,11 +157,37 @@ def _pictures(s: dict[str, Any]) -> str:
 
 
 def _ranking(s: dict[str, Any]) -> str:
-    items = "".join(
-        f"<li>{escape(t)}" + (f" <small>(gem. plek {p})</small>" if p else "") + "</li>"
-        for t, p in s["items"]
+    """The room's average order as a table; for an ordered ranking the right place beside it."""
+    out = ""
+    if s["ordered"]:
+        share = _pct(s["correct"], s["answered"])
+        text = labels.TRAINER_CORRECT.format(
+            correct=s["correct"], answered=s["answered"], pct=share
+        )
+        out += f"<p class='wb-tr-big'>{escape(text)}</p>"
+    head = [labels.TRAINER_RANK_PLACE, labels.TRAINER_RANK_ITEM, labels.TRAINER_RANK_AVERAGE]
+    if s["ordered"]:
+        head.append(labels.TRAINER_RANK_MODEL)
+    rows = []
+    for n, item in enumerate(s["items"], start=1):
+        avg = "–" if item["average"] is None else f"{item['average']:.1f}".replace(".", ",")
+        cells = [str(n), escape(item["text"]), avg]
+        if s["ordered"]:
+            cells.append(str(item["model"]))
+        off = s["ordered"] and item["model"] != n
+        rows.append(
+            ("<tr class='wb-tr-off'>" if off else "<tr>")
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>"
+        )
+    out += (
+        "<table class='wb-tr-table wb-tr-rank'><thead><tr>"
+        + "".join(f"<th scope='col'>{escape(h)}</th>" for h in head)
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
     )
-    return f"<ol class='wb-tr-big'>{items}</ol>"
+    return out
 
 
 def counted(forms: tuple[str, str], n: int) -> str:
@@ -186,7 +229,7 @@ def summary_html(
     else:
         body = {
             "bars": lambda: (
-                _bars(s["rows"])
+                _bars(s["rows"], s["count"])
                 + (
                     f"<p class='wb-tr-big'>{escape(labels.TRAINER_AVERAGE.format(avg=s['average']))}</p>"
                     if "average" in s
@@ -195,6 +238,7 @@ def summary_html(
             ),
             "quiz": lambda: _quiz(s),
             "wall": lambda: _wall(s, hide),
+            "rows": lambda: _rows(s, hide),
             "cloud": lambda: _cloud(s, hide),
             "pictures": lambda: _pictures(s),
             "ranking": lambda: _ranking(s),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
@@ -64,31 +63,34 @@ def lines(ex: Exercise, answer: RangschikkenAnswer, words: Words) -> list[str]:
 
 
 def summarize(ex: Exercise, answers: Mapping[str, RangschikkenAnswer], room: Room) -> RoomView:
+    """The room's average order; with `ordered`, each item's right place beside it and the share right.
+
+    Items come in the room's order (lowest average place first); an item nobody placed comes last."""
     items = ex.spec["items"]
-    orders = [a["order"] for a in answers.values() if a["order"]]
-    if not ex.spec["ordered"]:
-        places = {item: [o.index(item) + 1 for o in orders if item in o] for item in items}
+    orders = [[i for i in a["order"] if i in items] for a in answers.values()]
+    orders = [o for o in orders if o]
+    places = {item: [o.index(item) + 1 for o in orders if item in o] for item in items}
 
-        def average(item: str) -> float | None:
-            return round(sum(places[item]) / len(places[item]), 1) if places[item] else None
+    def average(item: str) -> float | None:
+        return round(sum(places[item]) / len(places[item]), 1) if places[item] else None
 
-        ranked = sorted(items, key=lambda i: average(i) or 99)
-        return {"type": "ranking", "items": [(fill(i, room.words), average(i)) for i in ranked]}
-    misplaced = Counter(
-        item
-        for o in orders
-        for pos, item in enumerate(o)
-        if pos >= len(items) or items[pos] != item
-    )
-    return {
-        "type": "quiz",
-        "answered": len(orders),
-        "correct": sum(o == items for o in orders),
-        "mistakes": [
-            (f"{fill(item, room.words)} (verkeerde plek)", n)
-            for item, n in misplaced.most_common(3)
+    ranked = sorted(items, key=lambda i: (average(i) or len(items) + 1, items.index(i)))
+    view: RoomView = {
+        "type": "ranking",
+        "ordered": ex.spec["ordered"],
+        "items": [
+            {
+                "text": fill(i, room.words),
+                "average": average(i),
+                "model": items.index(i) + 1 if ex.spec["ordered"] else None,
+            }
+            for i in ranked
         ],
     }
+    if ex.spec["ordered"]:
+        view["answered"] = len(orders)
+        view["correct"] = sum(o == items for o in orders)
+    return view
 
 
 KIND: Kind[RangschikkenAnswer] = Kind(

@@ -46,25 +46,37 @@ def read(value: Any) -> TabelAnswer:
     return TabelAnswer(rows=rows)
 
 
-def row_lines(ex: Exercise, answer: TabelAnswer, words: Words) -> list[str]:
-    """One line per filled-in row: its label, then 'column: text' for every filled cell."""
+def row_labels(ex: Exercise, words: Words) -> list[str]:
     labels = ex.spec["row_labels"] or [texts.ROW.format(n=n) for n in range(1, ex.spec["rows"] + 1)]
-    out = []
-    for label, row in zip(labels, answer["rows"], strict=False):
-        cells = [f"{fill(c, words)}: {row[c]}" for c in ex.spec["columns"] if row.get(c)]
-        if cells:
-            out.append(f"{fill(label, words)} — " + "; ".join(cells))
-    return out
+    return [fill(label, words) for label in labels]
+
+
+def cells(ex: Exercise, row: dict[str, str], words: Words) -> str:
+    """'column: text' for every filled cell of one row, or '' when the row is empty."""
+    return "; ".join(f"{fill(c, words)}: {row[c]}" for c in ex.spec["columns"] if row.get(c))
 
 
 def lines(ex: Exercise, answer: TabelAnswer, words: Words) -> list[str]:
-    return row_lines(ex, answer, words)
+    """One line per filled-in row: its label, then 'column: text' for every filled cell."""
+    out = []
+    for label, row in zip(row_labels(ex, words), answer["rows"], strict=False):
+        if text := cells(ex, row, words):
+            out.append(f"{label} — {text}")
+    return out
 
 
 def summarize(ex: Exercise, answers: Mapping[str, TabelAnswer], room: Room) -> RoomView:
-    return wall(
-        [(code, line) for code, a in answers.items() for line in row_lines(ex, a, room.words)], room
-    )
+    """Per row of the table: how many filled it in, and what they wrote (an anonymous wall)."""
+    rows = []
+    for n, label in enumerate(row_labels(ex, room.words)):
+        given = [
+            (code, cells(ex, a["rows"][n], room.words))
+            for code, a in answers.items()
+            if n < len(a["rows"])
+        ]
+        items = wall(given, room)["items"]
+        rows.append({"label": label, "n": len(items), "items": items})
+    return {"type": "rows", "rows": rows}
 
 
 KIND: Kind[TabelAnswer] = Kind("tabel", validate, TabelAnswer, VERSION, read, lines, summarize)
