@@ -22,7 +22,7 @@ from workbook.cli import main
 from workbook.config import load_config
 from workbook.content.catalog import get_exercise, list_exercises, list_modules
 from workbook.kinds import KINDS, actiepunten, answer_lines
-from workbook.output.export import export_results
+from workbook.output.export import PLAN_COLUMNS, export_results
 from workbook.output.plan import why_suggestions
 from workbook.output.report import participant_report, write_report
 from workbook.output.results import take_snapshot
@@ -300,6 +300,21 @@ def test_the_excel_export_has_the_plan_in_readable_columns(tmp_path: Path) -> No
     assert rows["Intervisie starten"]["wie doet het, met wie"] == "IB'er en ik"
     assert rows["Toetsen spreiden"]["wanneer klaar"] == "voor de kerst"
     assert not any("{" in str(v) for r in rows.values() for v in r.values())
+
+
+def test_the_csv_export_puts_the_plan_and_the_progress_beside_the_answers(tmp_path: Path) -> None:
+    import pandas as pd
+
+    _p, cfg, store, _me = plan_setup(tmp_path)
+    out = export_results(store, cfg, tmp_path / "uit.csv")
+    plan = pd.read_csv(tmp_path / "uit-plan-van-aanpak.csv").fillna("")
+    assert list(plan.columns) == PLAN_COLUMNS
+    rows = {r["wat"]: r for r in plan.to_dict("records")}
+    assert rows["Mentorles voor iedereen"]["laag"] == "Sterke basis"
+    assert set(plan["deelnemer"]) == {"Deelnemer 1"}  # anonymous by default, as the answers
+    progress = pd.read_csv(tmp_path / "uit-voortgang.csv")
+    assert list(progress.columns)[:2] == ["deelnemer", "school"]
+    assert "Mentorles voor iedereen" in out.read_text(encoding="utf-8-sig")
 
 
 # -- the school's plan --------------------------------------------------------------------------

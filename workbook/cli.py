@@ -339,13 +339,16 @@ def forget(config: Path, code: str, ja: bool) -> None:
 )
 @friendly
 def export(config: Path, out_file: Path, with_names: bool) -> None:
-    from workbook.output.export import export_results
+    from workbook.output.export import csv_companions, export_results
 
     cfg, store = _store_for(config)
     path = export_results(store, cfg, out_file, with_names=with_names)
     click.echo(
         f"Geëxporteerd naar {path}" + (" (met namen)." if with_names else " (zonder namen).")
     )
+    if path.suffix.lower() == ".csv":
+        progress_file, plan_file = csv_companions(path)
+        click.echo(f"De voortgang staat in {progress_file}, het plan van aanpak in {plan_file}.")
 
 
 @main.command(

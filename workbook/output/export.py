@@ -135,11 +135,22 @@ def progress_rows(
     ]
 
 
+def csv_companions(out: Path) -> tuple[Path, Path]:
+    """Where a CSV export puts its progress and its plan van aanpak: beside the answers file."""
+    return (
+        out.with_name(f"{out.stem}-voortgang.csv"),
+        out.with_name(f"{out.stem}-plan-van-aanpak.csv"),
+    )
+
+
 def export_results(
     store: AnswerStore, config: Config, out: str | Path, with_names: bool = False
 ) -> Path:
-    """Write the results to out (.xlsx: sheets Antwoorden, Voortgang and Plan van aanpak; .csv: the
-    answers). Returns the path."""
+    """Write the results to out and return it.
+
+    .xlsx: the sheets Antwoorden, Voortgang and Plan van aanpak. .csv: the answers in out, and the
+    progress and the plan van aanpak in two files beside it (see `csv_companions`), one column per
+    field, as in Excel."""
     import pandas as pd
 
     out = Path(out)
@@ -151,13 +162,15 @@ def export_results(
         )
     # Every text cell is neutralised: answers, names, schools and titles can all be typed text.
     answers = pd.DataFrame(_safe(answer_rows(store, config, with_names)), columns=COLUMNS)
+    progress = pd.DataFrame(_safe(progress_rows(store, config, with_names)))
+    plan = pd.DataFrame(_safe(plan_rows(store, config, with_names)), columns=PLAN_COLUMNS)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         if suffix == ".csv":
-            answers.to_csv(out, index=False, encoding="utf-8-sig")
+            progress_file, plan_file = csv_companions(out)
+            for frame, path in ((answers, out), (progress, progress_file), (plan, plan_file)):
+                frame.to_csv(path, index=False, encoding="utf-8-sig")
         else:
-            progress = pd.DataFrame(_safe(progress_rows(store, config, with_names)))
-            plan = pd.DataFrame(_safe(plan_rows(store, config, with_names)), columns=PLAN_COLUMNS)
             with pd.ExcelWriter(out, engine="openpyxl") as writer:
                 answers.to_excel(writer, sheet_name="Antwoorden", index=False)
                 progress.to_excel(writer, sheet_name="Voortgang", index=False)
