@@ -114,6 +114,11 @@ def _sociogram(widget: Any, root: Path) -> None:
         widget.confirm.click()
 
 
+def _uitwisseling(widget: Any, _root: Path) -> None:
+    widget.group.value = widget.group.options[-1][1]  # a table
+    widget.text.value = "We spreiden de toetsen beter.\nEn we vragen de mentor om mee te kijken."
+
+
 FILLERS: dict[str, Filler] = {
     "meerkeuze": _meerkeuze,
     "keuze": _keuze,
@@ -128,6 +133,7 @@ FILLERS: dict[str, Filler] = {
     "schijf": _schijf,
     "piramide": _piramide,
     "sociogram": _sociogram,
+    "uitwisseling": _uitwisseling,
 }
 
 

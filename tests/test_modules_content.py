@@ -12,16 +12,16 @@ from workbook.words import fill_placeholders
 
 
 def _page_calls(module_id: str) -> list[str]:
-    """The explain/show/discuss calls of a module's notebook, in page order."""
+    """The explain/show calls of a module's notebook, in page order."""
     nb = nbformat.read(notebooks_dir() / get_module(module_id).notebook, as_version=4)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    return re.findall(r"page\.(?:explain|show)\(\"[^\"]+\"\)|page\.discuss\(\)", code)
+    return re.findall(r"page\.(?:explain|show)\(\"[^\"]+\"\)", code)
 
 
 def _module_text(module_id: str) -> str:
     """Everything a participant reads on a module page: summary, explanations and exercises."""
     module = get_module(module_id)
-    parts = [module.title, module.summary, *module.discussion]
+    parts = [module.title, module.summary]
     parts += [f"{s.title}\n{s.text}" for s in module.sections]
     for ex in list_exercises(module_id):
         parts += [ex.title, ex.prompt, ex.help, str(ex.spec)]
@@ -29,17 +29,23 @@ def _module_text(module_id: str) -> str:
 
 
 def _assert_well_shaped(module_id: str) -> None:
-    """4-6 explanations, 5-7 exercises of 3+ kinds, 3-4 discussion questions, actiepunten last."""
+    """4-6 explanations, 5-7 exercises of 3+ kinds, 3-4 exchanges in a group placed among the
+    exercises (not gathered at the end), actiepunten last."""
     module = get_module(module_id)
-    exercises = list_exercises(module_id)
+    exercises = [e for e in list_exercises(module_id) if e.kind != "uitwisseling"]
+    exchanges = [e.id for e in list_exercises(module_id) if e.kind == "uitwisseling"]
     for sector in module.sectors:
         assert 4 <= len([s for s in module.sections if s.shown_to(sector)]) <= 6, sector
     assert 5 <= len(exercises) <= 7
     assert len({e.kind for e in exercises} - {"actiepunten"}) >= 3
-    assert 3 <= len(module.discussion) <= 4
+    assert 3 <= len(exchanges) <= 4
     calls = _page_calls(module_id)
     assert calls[-1] == f'page.show("{module_id}/actiepunten")'
-    assert calls[-2] == "page.discuss()"
+    shown = [
+        c.removeprefix('page.show("').removesuffix('")') for c in calls if c.startswith("page.show")
+    ]
+    first = min(shown.index(e) for e in exchanges)
+    assert any(e.id in shown[first:-1] for e in exercises), "the exchanges are all at the end"
     assert get_exercise(f"{module_id}/actiepunten").title == "Mijn actiepunten"
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from widgets.trainer.views import summary_html
 from workbook.content.catalog import get_exercise, list_exercises
 from workbook.output.results import (
-    display_names,
     participant_progress,
     school_progress,
     summarize,
-    summarize_module,
     take_snapshot,
 )
 from workbook.store import AnswerStore

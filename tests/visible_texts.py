@@ -27,15 +27,13 @@ def _constants(module: Any, name: str) -> Iterator[Found]:
 
 
 def module_texts(sector: str) -> Iterator[Found]:
-    """Titles, summaries, explanations, discussion questions and exercises the sector's pages show."""
+    """Titles, summaries, explanations and exercises the sector's pages show."""
     for module in list_modules():
         if sector not in module.sectors:
             continue
         where = f"{module.id}/module.yaml"
         yield f"{where}: title", module.title
         yield f"{where}: summary", module.summary
-        for q in module.discussion:
-            yield f"{where}: discussion", q
         for section in module.sections:
             if section.shown_to(sector):
                 for field in ("title", "text", "source"):

@@ -89,7 +89,15 @@ START_MODULE = "Begin"
 CONTINUE_MODULE = "Ga verder"
 RESUME = "→ Ga verder waar je was: {title}"
 MINUTES = "ongeveer {n} minuten"
-DISCUSS_TITLE = "Om te bespreken met collega's"
+# Exchange in a group (kind uitwisseling)
+EXCHANGE_GROUP = "Met wie werk je samen?"
+EXCHANGE_YOURS = "Jullie uitkomst: wat voeg jij toe?"
+EXCHANGE_PLACEHOLDER = "Typ wat jullie hebben besproken, of vul aan"
+EXCHANGE_OUTCOME = "De uitkomst van jullie groep ({group})"
+EXCHANGE_EMPTY = (
+    "Nog niemand uit jullie groep heeft iets getypt. Eén van jullie begint; de anderen vullen aan."
+)
+EXCHANGE_YOU = "jij"
 SOURCE = "Bron: {source}"
 # Kinds keuze, indelen, tabel and thermometer (widgets/<kind>.py)
 KEUZE_ONE = "Kies wat het best bij je past. Er is geen goed of fout."

@@ -23,6 +23,7 @@ WIDGET_CLASSES: dict[str, tuple[str, str]] = {
     "schijf": ("widgets.kinds.schijf", "SchijfWidget"),
     "piramide": ("widgets.pyramid.widget", "PyramidWidget"),
     "sociogram": ("widgets.sociogram.widget", "SociogramWidget"),
+    "uitwisseling": ("widgets.kinds.uitwisseling", "UitwisselingWidget"),
 }
 
 

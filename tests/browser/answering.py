@@ -255,6 +255,32 @@ def answer_open(pg, box, exercise, keyboard) -> Check:
     return lambda again: expect(again.get_by_label(labels.YOUR_ANSWER)).to_have_value(text)
 
 
+@strategy("uitwisseling")
+def answer_uitwisseling(pg, box, exercise, keyboard) -> Check:
+    """Choose a table, add to the group's outcome, and see it in the outcome below."""
+    group = box.get_by_label(labels.EXCHANGE_GROUP)
+    expect(group).to_be_enabled(timeout=WAIT)
+    if keyboard:  # the school is offered first; one step down is 'Tafel 1'
+        group.focus()
+        pg.keyboard.press("ArrowDown")
+    else:
+        group.select_option(label="Tafel 1")
+    text = f"Aan tafel: {exercise.title[7:25]} & <i>samen</i>"
+    type_or_fill(pg, box.get_by_label(labels.EXCHANGE_YOURS), text, keyboard)
+    box.get_by_label(labels.EXCHANGE_YOURS).press("Tab")
+    expect(box.locator(".wb-outcome")).to_contain_text(text, timeout=SLOW)
+
+    def check(again) -> None:
+        chosen = again.get_by_label(labels.EXCHANGE_GROUP).evaluate(
+            "el => el.options[el.selectedIndex].text"
+        )
+        assert chosen == "Tafel 1", chosen
+        expect(again.get_by_label(labels.EXCHANGE_YOURS)).to_have_value(text)
+        expect(again.locator(".wb-outcome")).to_contain_text(text, timeout=SLOW)
+
+    return check
+
+
 @strategy("tabel")
 def answer_tabel(pg, box, exercise, keyboard) -> Check:
     cells = box.locator("textarea")

@@ -96,13 +96,17 @@ class MyWorkbook(w.VBox):
         )
 
     def _make(self, _b: object) -> None:
-        from workbook.output.report import report_html, report_pdf
+        from workbook.output.report import gathered, report_html, report_pdf
 
         answers = self.visit.answers()
         if answers is None or self.visit.participant is None:
             return
         self.links.value = f'<p role="status">{escape(labels.REPORT_BUSY)}</p>'
-        page = report_html(self.visit.config, self.visit.participant, answers.all())
+        page = report_html(
+            self.visit.config,
+            self.visit.participant,
+            gathered(answers.all(), answers.group_answers),
+        )
         parts = [
             download_link(
                 page.encode("utf-8"), "mijn-werkboek.html", "text/html", labels.REPORT_HTML

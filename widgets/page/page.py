@@ -1,4 +1,4 @@
-"""A module page: the header with the participant, explanations, exercises and discussion questions."""
+"""A module page: the header with the participant, explanations and exercises (exchange in a group too)."""
 
 from __future__ import annotations
 
@@ -167,7 +167,7 @@ class ParticipantBar(w.VBox):
 
 
 class Page:
-    """What a module notebook calls: explain(section), show(exercise), discuss()."""
+    """What a module notebook calls: explain(section) and show(exercise)."""
 
     def __init__(self, module_id: str, config_path: str = "") -> None:
         self.visit = Visit.start(config_path, wait=False)
@@ -181,7 +181,7 @@ class Page:
         minutes = labels.MINUTES.format(n=self.module.minutes)
         show_markdown(f"# {self.module.title}\n\n{self.words(self.module.summary)}\n\n*{minutes}*")
         display(self.bar)
-        show_now_marker(self.visit)
+        show_now_marker(self.visit, on_ping=self._live)
         self.bar.wait_for_visitor()
 
     def words(self, text: str) -> str:
@@ -212,11 +212,12 @@ class Page:
         self.exercises.append(widget)
         display(widget)
 
-    def discuss(self) -> None:
-        """Show the module's questions to discuss with colleagues."""
-        if self.module.discussion:
-            items = "\n".join(f"- {self.words(q)}" for q in self.module.discussion)
-            show_markdown(f"## {labels.DISCUSS_TITLE}\n\n{items}")
+    def _live(self) -> None:
+        """On each heartbeat of the open page: show what the others in a group exercise added."""
+        for widget in self.exercises:
+            refresh = getattr(widget, "refresh_shared", None)
+            if refresh is not None:
+                refresh()
 
     def _remember(self) -> None:
         p = self.visit.participant
@@ -301,10 +302,11 @@ def show_overview(config_path: str = "") -> None:
     bar.wait_for_visitor()
 
 
-def show_now_marker(visit: Visit) -> None:
-    """Follow the exercise the trainer marks "nu" (only on a scholengroep's pages, not in self-study)."""
+def show_now_marker(visit: Visit, on_ping: Callable[[], None] | None = None) -> None:
+    """Follow the exercise the trainer marks "nu" (only on a scholengroep's pages, not in self-study);
+    on_ping runs on each heartbeat of the open page."""
     if visit.config.source is None:
         return
     from widgets.page.nowmark import NowMarker
 
-    display(NowMarker(visit.store, visit.config.slug))
+    display(NowMarker(visit.store, visit.config.slug, on_ping=on_ping))

@@ -125,6 +125,15 @@ def _rows(s: dict[str, Any], hide: HideToken = None) -> str:
     return "".join(parts)
 
 
+def _groups(s: dict[str, Any], hide: HideToken = None) -> str:
+    """Every group's outcome side by side: the group, then each member's contribution."""
+    cards = "".join(
+        f"<div class='wb-tr-group'><h4>{escape(g['label'])}</h4>{_wall(g, hide)}</div>"
+        for g in s["groups"]
+    )
+    return f"<div class='wb-tr-side'>{cards}</div>"
+
+
 def _cloud(s: dict[str, Any], hide: HideToken = None) -> str:
     """One-word answers as a word cloud: the more often given, the bigger (1x to 3x)."""
     top = max([i["n"] for i in s["items"]] + [1])
@@ -239,6 +248,7 @@ def summary_html(
             "quiz": lambda: _quiz(s),
             "wall": lambda: _wall(s, hide),
             "rows": lambda: _rows(s, hide),
+            "groups": lambda: _groups(s, hide),
             "cloud": lambda: _cloud(s, hide),
             "pictures": lambda: _pictures(s),
             "ranking": lambda: _ranking(s),

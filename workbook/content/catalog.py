@@ -46,7 +46,6 @@ class Module:
     summary: str
     minutes: int
     sections: tuple[Section, ...]
-    discussion: tuple[str, ...]
     path: Path
 
 
@@ -103,6 +102,13 @@ def load_module(folder: Path) -> Module:
     if not isinstance(data, dict):
         raise ContentError(f"{where}: het bestand is geen lijst met velden. Begin met 'schema: 1'.")
     f = Fields(data, where)
+    if "discussion" in data:
+        raise f.fail(
+            "discussion",
+            "bestaat niet meer",
+            "Maak van elke vraag een oefening met 'kind: uitwisseling' en zet die in het notebook "
+            "op de plek waar de vraag hoort (page.show(...)).",
+        )
     f.only(
         {
             "schema",
@@ -113,7 +119,6 @@ def load_module(folder: Path) -> Module:
             "summary",
             "minutes",
             "sections",
-            "discussion",
         }
     )
     if data.get("schema") != SCHEMA_VERSION:
@@ -159,7 +164,6 @@ def load_module(folder: Path) -> Module:
         summary=f.text("summary"),
         minutes=f.integer("minutes", default=75, low=10, high=240),
         sections=tuple(sections),
-        discussion=tuple(f.texts("discussion", required=False)),
         path=path,
     )
 

@@ -27,6 +27,7 @@ from workbook.kinds import (
     tabel,
     texts,
     thermometer,
+    uitwisseling,
 )
 from workbook.kinds import (
     open as open_kind,
@@ -77,6 +78,7 @@ KINDS: dict[str, Kind[Any]] = {
         schijf.KIND,
         piramide.KIND,
         sociogram.KIND,
+        uitwisseling.KIND,
     )
 }
 # A saved value that a kind cannot read must not break a report or the projector.

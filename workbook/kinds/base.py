@@ -157,6 +157,9 @@ class Kind(Generic[A]):
     # The signals an answer gives for a plan van aanpak ("Omgekeerde piramide: zak in de piramide"),
     # offered as the 'why' of an action point; only kinds that measure something have them.
     reasons: Callable[[Exercise, A, Words], list[str]] | None = None
+    # A group exercise shows what the whole group wrote: gather(own value, the answers of the
+    # group's members, by code) gives the value to render, for the page's report and the CLI's.
+    gather: Callable[[Any, Mapping[str, Any]], A] | None = None
 
     def conforms(self, value: Any) -> bool:
         """True when a saved value has exactly the declared shape: only known keys, all required ones."""

@@ -38,6 +38,13 @@ LAYER_FOR = {
 MARK = "Cijfer {mark} van 10 (1 = {low}, 10 = {high})"
 SCORE = "{right} van de {total} goed"
 ROW = "Rij {n}"
+# Exchange in a group (kind uitwisseling)
+GROUP_SCHOOL = "School: {school}"
+GROUP_TABLE = "Tafel {n}"
+GROUP_NONE = "(geen groep gekozen)"
+GROUP_WORKED_IN = "Groep: {group}"
+GROUP_OUTCOME = "Uitkomst van de groep ({group}):"
+GROUP_ONE = "{group}: {text}"
 HOURS = "{hours} uur per week"
 REACH = "bereik {reach}% van de {pupils}"
 SCHOOL = "School: {school}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -9,11 +10,11 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from workbook.config import Config
-from workbook.content.catalog import Exercise, get_module, list_exercises
+from workbook.content.catalog import Exercise, get_exercise, get_module, list_exercises
 from workbook.errors import WorkbookError
-from workbook.kinds import answer_html, is_answered, title_of
+from workbook.kinds import KINDS, answer_html, is_answered, title_of
 from workbook.output.plan import plan_html, plan_points
-from workbook.store import AnswerStore, Participant
+from workbook.store import AnswerStore, Participant, ParticipantAnswers
 from workbook.words import Words, fill_words
 
 REPORT_CSS = """
@@ -22,7 +23,7 @@ h1 { color: #102a43; margin: 0 0 0.2em; }
 h2 { color: #102a43; border-bottom: 2px solid #486581; margin: 1.2em 0 0.4em; font-size: 1.35em; }
 h3 { margin: 0.8em 0 0.15em; font-size: 1.05em; color: #102a43; } .meta { color: #334e68; }
 ul { margin: 0.1em 0 0.3em; padding-left: 1.3em; } li { margin: 0.05em 0; }
-.picture svg { max-width: 100%; max-height: 9cm; height: auto; } .picture { page-break-inside: avoid; }
+.picture svg { max-width: 100%; max-height: 7.5cm; height: auto; } .picture { page-break-inside: avoid; }
 .source { color: #486581; font-size: 0.85em; margin: 0 0 0.3em; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #9aa5b1; padding: 0.3em; text-align: left; }
@@ -127,6 +128,23 @@ def report_pdf(page: str) -> bytes:
     return HTML(string=page).write_pdf()
 
 
+def gathered(
+    answers: Mapping[str, Any], group_answers: Callable[[str, str], Mapping[str, Any]]
+) -> dict[str, Any]:
+    """One participant's answers (by exercise id), where a group exercise's answer carries what its
+    whole group wrote; group_answers(exercise, group) gives the answers of that group's members."""
+    out = dict(answers)
+    for exercise_id, value in answers.items():
+        try:
+            kind = KINDS[get_exercise(exercise_id).kind]
+        except WorkbookError:
+            continue  # an exercise that no longer exists in the content
+        group = value.get("group") if isinstance(value, dict) else None
+        if kind.gather is not None and isinstance(group, str) and group:
+            out[exercise_id] = kind.gather(value, group_answers(exercise_id, group))
+    return out
+
+
 def participant_report(store: AnswerStore, config: Config, code: str) -> str:
     """The report HTML of one participant by code, or a Dutch error naming the code."""
     participant = store.get_participant(config.slug, code)
@@ -134,7 +152,8 @@ def participant_report(store: AnswerStore, config: Config, code: str) -> str:
         raise WorkbookError(
             f"Deelnemer '{code}' bestaat niet in {config.name}. Controleer de code."
         )
-    return report_html(config, participant, store.load_answers(config.slug, participant.code))
+    answers = ParticipantAnswers(store, config.slug, participant)
+    return report_html(config, participant, gathered(answers.all(), answers.group_answers))
 
 
 def write_report(

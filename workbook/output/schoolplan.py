@@ -21,8 +21,8 @@ VERDICT = "Oordeel: {verdict}"
 NO_PYRAMID = "Nog niemand van deze school heeft een ondersteuningspiramide ingevuld."
 POINTS_TITLE = "Actiepunten voor onze school"
 POINTS_INTRO = (
-    "Deze actiepunten zijn in de modules gemarkeerd met 'Voor onze school': {points}, "
-    "voorgesteld door {people}. Bespreek ze samen en kies wat jullie als eerste doen."
+    "Dit zijn {points} uit de modules, voorgesteld door {people}. Ze zijn gemarkeerd met "
+    "'Voor onze school'. Bespreek ze samen en kies wat jullie als eerste doen."
 )
 NO_POINTS = "Nog niemand heeft een actiepunt gemarkeerd met 'Voor onze school'."
 COUNTS = {

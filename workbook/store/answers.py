@@ -398,7 +398,8 @@ class AnswerStore:
     def answers_for_exercise(self, scholengroep: str, exercise: str) -> dict[str, Any]:
         """Every participant's answer to one exercise, by participant code (trainer only)."""
         rows = self._run(
-            "SELECT participant, value FROM answers WHERE scholengroep = ? AND exercise = ?",
+            "SELECT participant, value FROM answers WHERE scholengroep = ? AND exercise = ? "
+            "ORDER BY updated_at, participant",
             scholengroep,
             exercise,
         )
@@ -448,6 +449,17 @@ class ParticipantAnswers:
 
     def all(self) -> dict[str, Any]:
         return dict(self._all())
+
+    def group_answers(self, exercise: str, group: str) -> dict[str, Any]:
+        """The answers to one group exercise (kind uitwisseling) of everyone who works in `group`,
+        this participant included: what the members of one group share. Nothing else of others."""
+        if not group:
+            return {}
+        return {
+            code: value
+            for code, value in self._store.answers_for_exercise(self.scholengroep, exercise).items()
+            if isinstance(value, dict) and value.get("group") == group
+        }
 
     def forget(self) -> int:
         """Delete this participant and everything they saved."""
