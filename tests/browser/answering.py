@@ -265,7 +265,7 @@ def answer_uitwisseling(pg, box, exercise, keyboard) -> Check:
         pg.keyboard.press("ArrowDown")
     else:
         group.select_option(label="Tafel 1")
-    text = f"Aan tafel: {exercise.title[7:25]} & <i>samen</i>"
+    text = f"Aan tafel over {exercise.id.split('/')[1]} & <i>samen</i>"
     type_or_fill(pg, box.get_by_label(labels.EXCHANGE_YOURS), text, keyboard)
     box.get_by_label(labels.EXCHANGE_YOURS).press("Tab")
     expect(box.locator(".wb-outcome")).to_contain_text(text, timeout=SLOW)
@@ -274,7 +274,7 @@ def answer_uitwisseling(pg, box, exercise, keyboard) -> Check:
         chosen = again.get_by_label(labels.EXCHANGE_GROUP).evaluate(
             "el => el.options[el.selectedIndex].text"
         )
-        assert chosen == "Tafel 1", chosen
+        assert chosen.replace("\xa0", " ") == "Tafel 1", chosen  # ipywidgets shows spaces as nbsp
         expect(again.get_by_label(labels.EXCHANGE_YOURS)).to_have_value(text)
         expect(again.locator(".wb-outcome")).to_contain_text(text, timeout=SLOW)
 
