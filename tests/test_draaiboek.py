@@ -158,3 +158,61 @@ def _pdf_text(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
+
+
+def _config(tmp_path: Path, sector: str) -> Path:
+    path = tmp_path / f"{sector}.toml"
+    path.write_text(
+        f'naam = "Groep Draaiboek {sector}"\nsector = "{sector}"\nscholen = ["School A"]\n'
+        f'opslag = "sqlite:///{tmp_path / "a.sqlite"}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("sector", ["mbo", "po"])
+def test_the_handout_lists_every_offered_module_with_times_in_the_sectors_words(
+    tmp_path: Path, sector: str
+) -> None:
+    from click.testing import CliRunner
+
+    from workbook.cli import main
+    from workbook.config import load_config
+
+    config = _config(tmp_path, sector)
+    out = tmp_path / "uit"
+    result = CliRunner().invoke(main, ["draaiboek", str(config), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html_path = out / f"draaiboek-groep-draaiboek-{sector}.html"
+    pdf_path = html_path.with_suffix(".pdf")
+    assert result.output.strip() == f"Klaar: {html_path} en {pdf_path}."
+    text = _pdf_text(pdf_path)
+    flat = " ".join(text.split())
+    cfg = load_config(config)
+    offered = [m for m in list_modules() if m.id in cfg.offered_modules()]
+    assert ("stage" in cfg.offered_modules()) == (sector == "mbo")
+    for module in offered:
+        assert module.title in flat, module.id
+        assert f"{module.minutes} minuten" in flat
+        for timed in schedule(module.draaiboek):
+            assert timed.span in flat, (module.id, timed.block.title)
+            assert f"{timed.block.minutes} min · werkvorm: {timed.block.form}" in flat
+    assert "Oefening: Mijn actiepunten" in flat
+    assert "Vragen voor de uitwisseling:" in flat
+    assert "{" not in text and "}" not in text
+    if sector == "mbo":
+        assert "leerling" not in text.lower()
+        assert "studenten" in text
+    else:
+        assert "student" not in text.lower()
+        assert "havo" not in text.lower()  # the vo case is not in a po script
+
+
+def test_a_missing_config_is_one_dutch_line() -> None:
+    from click.testing import CliRunner
+
+    from workbook.cli import main
+
+    result = CliRunner().invoke(main, ["draaiboek", "bestaat-niet.toml", "--out", "uit"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Fout: ") and "Traceback" not in result.output

@@ -8,6 +8,8 @@ from typing import Any
 from widgets import labels
 from widgets.base import escape
 from workbook.config import Config
+from workbook.content.catalog import Module
+from workbook.output.draaiboek import script_html
 from workbook.output.plan import SchoolPlan, plan_html, school_plans
 from workbook.output.results import Snapshot, display_names
 from workbook.output.schoolplan import points_intro, pyramids_html
@@ -275,3 +277,15 @@ def school_plans_section(config: Config, snap: Snapshot, with_names: bool) -> st
     who = display_names(snap.participants, with_names)
     plans = school_plans(config, snap.participants, snap.answers, who)
     return school_plans_html(plans, config.words)
+
+
+def script_section(module: Module, words: Words, sector: str | None, now: str | None) -> str:
+    """The draaiboek of the chosen module; the block of the exercise on 'nu' is marked current."""
+    if not module.draaiboek:
+        return f'<p class="wb-tr-empty">{escape(labels.TRAINER_SCRIPT_NONE)}</p>'
+    title = labels.TRAINER_SCRIPT_TITLE.format(title=module.title, minutes=module.minutes)
+    return (
+        f'<section class="wb-tr-script" aria-label="{escape(title)}"><h3>{escape(title)}</h3>'
+        f'<p class="wb-tr-meta">{escape(labels.TRAINER_SCRIPT_HINT)}</p>'
+        f"{script_html(module, words, sector, now)}</section>"
+    )
