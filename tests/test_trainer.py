@@ -257,18 +257,17 @@ def test_the_draaiboek_tab_shows_the_module_and_marks_the_block_on_nu(tmp_path):
         board.choice.value = "prestatiedruk/stappen"
         board._mark_now(None)
         assert store.get_setting(cfg.slug, NOW_SETTING) == "prestatiedruk/stappen"
-        [current] = re.findall(
-            r'<li class="[^"]*"\s+aria-current="step">.*?</li>', board.script.value
-        )
+        [current] = re.findall(r'<li [^>]*aria-current="step"[^>]*>.*?</li>', board.script.value)
         assert "Samen aanpakken" in current and "Nu bezig" in current
+        assert 'href="#wb-script-nu">Nu bezig: blok 5 van 9, 0:37–0:47 Samen aanpakken' in (
+            board.script.value
+        )
         assert board.script.value.count('aria-current="step"') == 1
 
         # Another exercise on 'nu' moves the mark; 'Wis nu' removes it.
         board.choice.value = "prestatiedruk/signalen"
         board._mark_now(None)
-        [current] = re.findall(
-            r'<li class="[^"]*"\s+aria-current="step">.*?</li>', board.script.value
-        )
+        [current] = re.findall(r'<li [^>]*aria-current="step"[^>]*>.*?</li>', board.script.value)
         assert "Signalen" in current and "Samen aanpakken" not in current
         board._clear_now(None)
         assert (

@@ -182,6 +182,7 @@ TRAINER_SCRIPT_HINT = (
     "Kies hierboven een module of een oefening. Het blok met de oefening die op 'nu' staat, "
     "is gemarkeerd met 'Nu bezig'."
 )
+TRAINER_SCRIPT_NOW = "Nu bezig: blok {n} van {total}, {span} {title}"
 TRAINER_SCRIPT_NONE = "Deze module heeft nog geen draaiboek."
 TRAINER_NO_SCHOOLS = "Er zijn nog geen scholen. Zet ze in het veld 'scholen' van de configuratie."
 TRAINER_PLANS_INTRO = (

@@ -25,6 +25,7 @@ EXERCISES = ("Oefening: {titles}", "Oefeningen: {titles}")
 SECTIONS = ("Uitleg: {titles}", "Uitleg: {titles}")
 QUESTIONS = "Vragen voor de uitwisseling:"
 NOW = "Nu bezig"
+CURRENT_ID = "wb-script-nu"  # the id of the current block, for a link that jumps to it
 SCRIPT_CSS = """
 .wb-script { list-style: none; padding-left: 0; margin: 0.4em 0; }
 .wb-script-block { border-left: 4px solid #9fb3c8; padding: 0.2em 0 0.3em 0.7em; margin: 0 0 0.6em;
@@ -71,7 +72,7 @@ def block_html(
         '<p class="wb-script-form">{form}</p><p>{text}</p>{exercises}{sections}{questions}</li>'
     ).format(
         cls=" wb-script-now" if now else "",
-        current=Markup(' aria-current="step"') if now else "",
+        current=Markup(f' id="{CURRENT_ID}" aria-current="step"') if now else "",
         span=span,
         title=fill_words(block.title, words),
         badge=badge,
@@ -83,13 +84,18 @@ def block_html(
     )
 
 
+def current_block(module: Module, now: str | None) -> int | None:
+    """The number of the block that uses exercise `now` (an id 'module/slug'), or None."""
+    if not now or not now.startswith(module.id + "/"):
+        return None
+    return block_index(module.draaiboek, now.split("/", 1)[1])
+
+
 def script_html(
     module: Module, words: Words, sector: str | None = None, now: str | None = None
 ) -> Markup:
     """A module's draaiboek as an ordered list; the block of exercise `now` (an id) is marked current."""
-    current = None
-    if now and now.startswith(module.id + "/"):
-        current = block_index(module.draaiboek, now.split("/", 1)[1])
+    current = current_block(module, now)
     items = Markup("").join(
         block_html(module, t.block, t.span, words, sector, n == current)
         for n, t in enumerate(schedule(module.draaiboek))
