@@ -149,7 +149,11 @@ def test_every_shipped_module_has_a_draaiboek_that_adds_up() -> None:
         explained = {sid for b in module.draaiboek for sid in b.sections}
         assert explained == {s.id for s in module.sections}, module.id
         assert "actiepunten" in used, module.id  # every session ends with a plan
-        assert any(b.discussion for b in module.draaiboek), module.id
+        kinds = {ex.id.split("/", 1)[1]: ex.kind for ex in list_exercises(module.id)}
+        exchanges = [
+            b for b in module.draaiboek if "uitwisseling" in {kinds[s] for s in b.exercises}
+        ]
+        assert exchanges and all(b.form == "per school" for b in exchanges), module.id
 
 
 def test_clock_counts_hours_and_minutes() -> None:

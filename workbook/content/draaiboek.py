@@ -1,8 +1,8 @@
 """The trainer's session script (draaiboek) of a module: its blocks, their timing and their checks.
 
 A module.yaml holds `draaiboek:`, a list of blocks. Each block has a title, its minutes, a work form,
-what the trainer does (text) and, optionally, the exercises and explanations (section ids) it uses,
-or `discussion: true` for the module's discussion questions. The blocks add up to the module's
+what the trainer does (text) and, optionally, the exercises and explanations (section ids) it uses;
+an exchange is a block with the module's `uitwisseling` exercises. The blocks add up to the module's
 `minutes`, which is 60 to 90 for a session in a school hall.
 """
 
@@ -15,7 +15,7 @@ from workbook.kinds import Fields
 
 WORK_FORMS = ("individueel", "in tweetallen", "per school", "plenair")
 MIN_SESSION, MAX_SESSION = 60, 90
-BLOCK_FIELDS = {"title", "minutes", "form", "text", "exercises", "sections", "discussion"}
+BLOCK_FIELDS = {"title", "minutes", "form", "text", "exercises", "sections"}
 EXAMPLE = (
     "Zet onder 'draaiboek:' de blokken, elk met title, minutes, form en text "
     "(zie README, 'Het draaiboek')."
@@ -34,7 +34,6 @@ class Block:
         str, ...
     ] = ()  # exercise slugs of the module ('stappenplan', not 'module/...')
     sections: tuple[str, ...] = ()  # section ids of the module's explanations
-    discussion: bool = False  # True: the block uses the module's discussion questions
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,6 @@ def read_block(f: Fields) -> Block:
         text=f.text("text"),
         exercises=_slugs(f, "exercises"),
         sections=_slugs(f, "sections"),
-        discussion=f.flag("discussion", default=False),
     )
 
 

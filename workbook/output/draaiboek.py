@@ -24,6 +24,7 @@ FORM = "{minutes} min · werkvorm: {form}"
 EXERCISES = ("Oefening: {titles}", "Oefeningen: {titles}")
 SECTIONS = ("Uitleg: {titles}", "Uitleg: {titles}")
 QUESTIONS = "Vragen voor de uitwisseling:"
+EXCHANGE = "uitwisseling"  # the kind whose prompts the handout lists under the block
 NOW = "Nu bezig"
 CURRENT_ID = "wb-script-nu"  # the id of the current block, for a link that jumps to it
 SCRIPT_CSS = """
@@ -51,17 +52,17 @@ def block_html(
 ) -> Markup:
     """One block: when, what it is called, the work form, what the trainer does and what it uses."""
     slugs = {ex.id.split("/", 1)[1]: ex for ex in list_exercises(module.id, sector=sector)}
-    exercises = [title_of(slugs[s], words) for s in block.exercises if s in slugs]
+    used = [slugs[s] for s in block.exercises if s in slugs]
+    exercises = [title_of(ex, words) for ex in used]
     sections = [
         fill_words(s.title, words)
         for s in module.sections
         if s.id in block.sections and s.shown_to(sector)
     ]
     questions = Markup("")
-    if block.discussion and module.discussion:
-        items = Markup("").join(
-            Markup("<li>{}</li>").format(fill_words(q, words)) for q in module.discussion
-        )
+    asked = [ex.prompt for ex in used if ex.kind == EXCHANGE]
+    if asked:
+        items = Markup("").join(Markup("<li>{}</li>").format(fill_words(q, words)) for q in asked)
         questions = Markup('<p>{}</p><ul class="wb-script-questions">{}</ul>').format(
             QUESTIONS, items
         )
