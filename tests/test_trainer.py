@@ -237,3 +237,47 @@ def test_the_trainer_hides_one_answer_with_one_click_and_it_stays_hidden(tmp_pat
         assert "Rot" not in again.results.value  # put back per exercise only
     finally:
         again.stop()
+
+
+def test_the_draaiboek_tab_shows_the_module_and_marks_the_block_on_nu(tmp_path):
+    import re
+
+    from widgets.trainer.trainer import NOW_SETTING, Dashboard
+
+    cfg = load_config(_config(tmp_path))
+    store = open_store(cfg.store_url)
+    board = Dashboard(cfg, refresh_seconds=60)
+    try:
+        board.choice.value = "module:prestatiedruk"
+        html = board.script.value
+        assert "Draaiboek: Prestatiedruk en schoolstress (75 minuten)" in html
+        assert "0:00–0:05" in html and 'aria-current="step"' not in html
+
+        # The trainer picks one exercise and sets it to 'nu': its block is the current step.
+        board.choice.value = "prestatiedruk/stappen"
+        board._mark_now(None)
+        assert store.get_setting(cfg.slug, NOW_SETTING) == "prestatiedruk/stappen"
+        [current] = re.findall(r'<li [^>]*aria-current="step"[^>]*>.*?</li>', board.script.value)
+        assert "Samen aanpakken" in current and "Nu bezig" in current
+        assert 'href="#wb-script-nu">Nu bezig: blok 7 van 10, 0:47–0:57 Samen aanpakken' in (
+            board.script.value
+        )
+        assert board.script.value.count('aria-current="step"') == 1
+
+        # Another exercise on 'nu' moves the mark; 'Wis nu' removes it.
+        board.choice.value = "prestatiedruk/signalen"
+        board._mark_now(None)
+        [current] = re.findall(r'<li [^>]*aria-current="step"[^>]*>.*?</li>', board.script.value)
+        assert "Signalen" in current and "Samen aanpakken" not in current
+        board._clear_now(None)
+        assert (
+            'aria-current="step"' not in board.script.value
+            and "wb-script-badge" not in board.script.value
+        )
+
+        # An exercise of another module on 'nu' marks nothing in this module's script.
+        store.set_setting(cfg.slug, NOW_SETTING, "sel/vragen")
+        board.choice.value = "module:prestatiedruk"
+        assert 'aria-current="step"' not in board.script.value
+    finally:
+        board.stop()

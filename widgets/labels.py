@@ -176,6 +176,14 @@ JOIN_NOT_SERVED = (
 )
 TRAINER_PROGRESS_TAB = "Wie is waar"
 TRAINER_PLANS_TAB = "Plan per school"
+TRAINER_SCRIPT_TAB = "Draaiboek"
+TRAINER_SCRIPT_TITLE = "Draaiboek: {title} ({minutes} minuten)"
+TRAINER_SCRIPT_HINT = (
+    "Kies hierboven een module of een oefening. Het blok met de oefening die op 'nu' staat, "
+    "is gemarkeerd met 'Nu bezig'."
+)
+TRAINER_SCRIPT_NOW = "Nu bezig: blok {n} van {total}, {span} {title}"
+TRAINER_SCRIPT_NONE = "Deze module heeft nog geen draaiboek."
 TRAINER_NO_SCHOOLS = "Er zijn nog geen scholen. Zet ze in het veld 'scholen' van de configuratie."
 TRAINER_PLANS_INTRO = (
     "Per school het oordeel over de piramide en de actiepunten die deelnemers markeerden met "

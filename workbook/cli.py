@@ -389,5 +389,26 @@ def rapport(config: Path, code: str | None, school: str | None, out_dir: Path) -
     click.echo(f"Klaar: {html_path} en {pdf_path}.")
 
 
+@main.command(
+    help="Maak het draaiboek voor de trainer (HTML en pdf): per aangeboden module de blokken van "
+    "de sessie, met tijd, werkvorm en oefening."
+)
+@click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map waarin het draaiboek komt.",
+)
+@friendly
+def draaiboek(config: Path, out_dir: Path) -> None:
+    from workbook.config import load_config
+    from workbook.output.draaiboek import write_handout
+
+    html_path, pdf_path = write_handout(load_config(config), out_dir)
+    click.echo(f"Klaar: {html_path} en {pdf_path}.")
+
+
 if __name__ == "__main__":
     main()

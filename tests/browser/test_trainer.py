@@ -83,7 +83,19 @@ def test_trainer_sees_both_answers_only_with_the_key(served, browser):
     pg.get_by_label("Toon", exact=True).select_option(index=mine[0])
     pg.get_by_role("button", name="Zet op 'nu'").click()
     participants[1].locator(".wb-kind-open.wb-now").wait_for(timeout=15_000)
+
+    # The draaiboek beside it: the block with the exercise on 'nu' is the current step, visibly.
+    pg.get_by_role("tab", name="Draaiboek").click()
+    current = pg.locator(".wb-tr-script li[aria-current='step']")
+    expect(current).to_contain_text("Een voorbeeld en je eigen rol", timeout=15_000)
+    expect(current.locator(".wb-script-badge")).to_be_visible()
+    expect(pg.locator(".wb-tr-script li[aria-current='step']")).to_have_count(1)
+    assert serious_axe_violations(pg) == []  # the draaiboek tab, with its marked block
+    if os.environ.get("WB_SCREENSHOTS"):
+        pg.screenshot(path=os.path.join(os.environ["WB_SCREENSHOTS"], "trainer-draaiboek.png"))
     pg.get_by_role("button", name="Wis 'nu'").click()
+    expect(pg.locator(".wb-tr-script li[aria-current='step']")).to_have_count(0, timeout=15_000)
+    pg.get_by_role("tab", name="Resultaten").click()
 
     pg.get_by_label("Toon").select_option(label="Prestatiedruk en schoolstress: alle oefeningen")
     pg.locator(".wb-tr-result").nth(3).wait_for(timeout=15_000)

@@ -20,9 +20,15 @@ from widgets.page.page import show_style
 from widgets.shared import make
 from widgets.trainer.board import Board
 from widgets.trainer.join import join_html
-from widgets.trainer.views import counted, progress_html, school_plans_section, summary_html
+from widgets.trainer.views import (
+    counted,
+    progress_html,
+    school_plans_section,
+    script_section,
+    summary_html,
+)
 from workbook.config import Config
-from workbook.content.catalog import get_exercise, list_exercises
+from workbook.content.catalog import get_exercise, get_module, list_exercises
 from workbook.errors import WorkbookError
 from workbook.kinds import summarize, title_of
 from workbook.output.results import (
@@ -134,11 +140,13 @@ class Dashboard(w.VBox):
         self.progress = make(w.HTML, "")
         self.join = make(w.HTML, "")
         self.plans = make(w.HTML, "")
-        tabs = w.Tab(children=[self.join, self.results, self.progress, self.plans])
+        self.script = make(w.HTML, "")
+        tabs = w.Tab(children=[self.join, self.results, self.script, self.progress, self.plans])
         for n, title in enumerate(
             [
                 labels.TRAINER_JOIN_TAB,
                 labels.TRAINER_RESULTS_TAB,
+                labels.TRAINER_SCRIPT_TAB,
                 labels.TRAINER_PROGRESS_TAB,
                 labels.TRAINER_PLANS_TAB,
             ]
@@ -180,6 +188,13 @@ class Dashboard(w.VBox):
                 for ex in list_exercises(module, sector=self.config.sector)
             ]
         return options
+
+    def selected_module(self) -> str:
+        """The module of the choice: the whole module, or the module of the one exercise chosen."""
+        value = self.choice.value or ""
+        if value.startswith(MODULE_PREFIX):
+            return value[len(MODULE_PREFIX) :]
+        return value.split("/", 1)[0]
 
     def selected(self) -> list[str]:
         value = self.choice.value or ""
@@ -256,6 +271,13 @@ class Dashboard(w.VBox):
         )
         _set(self.join, join_html(served_join(), per_school, len(snap.participants)))
         _set(self.plans, school_plans_section(self.config, snap, names))
+        module = self.selected_module()
+        _set(
+            self.script,
+            script_section(get_module(module), self.words, self.config.sector, now)
+            if module
+            else "",
+        )
         _set(
             self.now_text,
             escape(labels.TRAINER_NOW_SET.format(title=title_of(get_exercise(now), self.words)))

@@ -8,10 +8,13 @@ from typing import Any
 from widgets import labels
 from widgets.base import escape
 from workbook.config import Config
+from workbook.content.catalog import Module
+from workbook.content.draaiboek import schedule
+from workbook.output.draaiboek import CURRENT_ID, current_block, script_html
 from workbook.output.plan import SchoolPlan, plan_html, school_plans
 from workbook.output.results import Snapshot, display_names
 from workbook.output.schoolplan import points_intro, pyramids_html
-from workbook.words import Words
+from workbook.words import Words, fill_words
 
 
 def _pct(part: float, whole: float) -> int:
@@ -275,3 +278,26 @@ def school_plans_section(config: Config, snap: Snapshot, with_names: bool) -> st
     who = display_names(snap.participants, with_names)
     plans = school_plans(config, snap.participants, snap.answers, who)
     return school_plans_html(plans, config.words)
+
+
+def script_section(module: Module, words: Words, sector: str | None, now: str | None) -> str:
+    """The draaiboek of the chosen module; the block of the exercise on 'nu' is marked current."""
+    if not module.draaiboek:
+        return f'<p class="wb-tr-empty">{escape(labels.TRAINER_SCRIPT_NONE)}</p>'
+    title = labels.TRAINER_SCRIPT_TITLE.format(title=module.title, minutes=module.minutes)
+    current = current_block(module, now)
+    if current is None:
+        where = f'<p class="wb-tr-meta">{escape(labels.TRAINER_SCRIPT_HINT)}</p>'
+    else:
+        timed = schedule(module.draaiboek)[current]
+        line = labels.TRAINER_SCRIPT_NOW.format(
+            n=current + 1,
+            total=len(module.draaiboek),
+            span=timed.span,
+            title=fill_words(timed.block.title, words),
+        )
+        where = f'<p class="wb-tr-script-now"><a href="#{CURRENT_ID}">{escape(line)}</a></p>'
+    return (
+        f'<section class="wb-tr-script" aria-label="{escape(title)}"><h3>{escape(title)}</h3>'
+        f"{where}{script_html(module, words, sector, now)}</section>"
+    )

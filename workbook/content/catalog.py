@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from workbook.content.draaiboek import Block, read_draaiboek
 from workbook.errors import ContentError
 from workbook.kinds import SCHEMA_VERSION, Exercise, Fields, is_answered, validate_spec
 from workbook.paths import exercises_dir, notebooks_dir
@@ -47,6 +48,7 @@ class Module:
     minutes: int
     sections: tuple[Section, ...]
     path: Path
+    draaiboek: tuple[Block, ...] = ()  # the trainer's session script; checked by `workbook check`
 
 
 def read_yaml(path: Path) -> Any:
@@ -119,6 +121,7 @@ def load_module(folder: Path) -> Module:
             "summary",
             "minutes",
             "sections",
+            "draaiboek",
         }
     )
     if data.get("schema") != SCHEMA_VERSION:
@@ -165,6 +168,7 @@ def load_module(folder: Path) -> Module:
         minutes=f.integer("minutes", default=75, low=10, high=240),
         sections=tuple(sections),
         path=path,
+        draaiboek=read_draaiboek(f),
     )
 
 

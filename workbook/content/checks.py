@@ -16,6 +16,7 @@ from workbook.content.catalog import (
     load_module,
     read_yaml,
 )
+from workbook.content.draaiboek import draaiboek_problems
 from workbook.content.language import file_problems
 from workbook.errors import WorkbookError
 from workbook.paths import exercises_dir, notebooks_dir
@@ -132,6 +133,13 @@ def check_all(root: Path | None = None, nb_root: Path | None = None) -> list[str
                 problems.append(str(exc))
         problems += check_module(module, {i: e.kind for i, e in exercises.items()}, nb_root)
         problems += check_sectors(module, exercises)
+        problems += draaiboek_problems(
+            str(module.path),
+            module.minutes,
+            module.draaiboek,
+            (ex_id.split("/", 1)[1] for ex_id in exercises),
+            (s.id for s in module.sections),
+        )
     if not (nb_root / "index.ipynb").is_file():
         problems.append(f"{nb_root}: de overzichtspagina index.ipynb ontbreekt.")
     return problems
