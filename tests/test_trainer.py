@@ -281,3 +281,50 @@ def test_the_draaiboek_tab_shows_the_module_and_marks_the_block_on_nu(tmp_path):
         assert 'aria-current="step"' not in board.script.value
     finally:
         board.stop()
+
+
+def test_with_approval_typed_answers_wait_for_the_trainer_and_a_changed_one_waits_again(tmp_path):
+    import re
+
+    from widgets.trainer.trainer import Dashboard
+
+    cfg = load_config(_config(tmp_path))
+    store = open_store(cfg.store_url)
+    sanne = store.create_participant(cfg.slug, "Sanne", "Havo A")
+    ahmed = store.create_participant(cfg.slug, "Ahmed", "Havo A")
+    store.save_answer(cfg.slug, sanne.code, "prestatiedruk/eigen-rol", "Al op de muur")
+    board = Dashboard(cfg, refresh_seconds=60)
+    try:
+        board.choice.value = "prestatiedruk/eigen-rol"
+        assert "Al op de muur" in board.results.value  # without approval: straight onto the wall
+        assert "eerst zelf te lezen" in board.queue.value
+        board.approving.value = True
+        assert "Al op de muur" not in board.results.value
+        assert "1 antwoord wacht op goedkeuring" in board.results.value
+        store.save_answer(cfg.slug, ahmed.code, "prestatiedruk/eigen-rol", "Jan de Vries pest")
+        board.refresh()
+        queue = board.queue.value
+        assert sanne.code not in queue and ahmed.code not in queue  # only opaque tokens
+        ok = re.search(r"Al op de muur</p><button[^>]*data-approve='([^']+)'", queue)
+        board.queue._message(None, {"type": "approve", "tokens": [ok.group(1)]}, None)
+        assert "Al op de muur" in board.results.value
+        assert "Jan de Vries" not in board.results.value
+        bad = re.search(r"Jan de Vries pest</p>.*?data-hide='([^']+)'", board.queue.value)
+        board.queue._message(None, {"type": "hide", "tokens": [bad.group(1)]}, None)
+        assert "Jan de Vries" not in board.queue.value + board.results.value
+        assert "Er wacht niets" in board.queue.value
+        # A choice exercise never waits: only typed text does.
+        store.save_answer(cfg.slug, sanne.code, "prestatiedruk/compliment", {"chosen": [0]})
+        board.choice.value = "prestatiedruk/compliment"
+        assert "wacht op goedkeuring" not in board.results.value
+        # Changed after approval: it waits again, and the old version is not shown either.
+        store.save_answer(cfg.slug, sanne.code, "prestatiedruk/eigen-rol", "Nu iets anders")
+        board.choice.value = "prestatiedruk/eigen-rol"
+        assert "Nu iets anders" not in board.results.value and "Nu iets anders" in board.queue.value
+    finally:
+        board.stop()
+    again = Dashboard(cfg, refresh_seconds=60)  # the choice is kept in the store
+    try:
+        assert again.approving.value is True
+    finally:
+        again.stop()

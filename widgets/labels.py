@@ -159,6 +159,19 @@ TRAINER_HIDE_ONE_TIP = "Verberg dit antwoord voor de rest van de sessie"
 TRAINER_HIDE_WORD_TIP = "Verberg '{word}' ({n}×) voor de rest van de sessie"
 TRAINER_HIDDEN_SOME = ("{n} antwoord verborgen.", "{n} antwoorden verborgen.")
 TRAINER_UNHIDE = "Zet terug"
+TRAINER_APPROVE_TAB = "Goedkeuren"
+TRAINER_APPROVE_FIRST = "Getypte antwoorden eerst goedkeuren"
+TRAINER_APPROVE_OFF = (
+    "Getypte antwoorden komen nu meteen op de muur. Vink het vakje aan om ze eerst zelf te lezen."
+)
+TRAINER_APPROVE_INTRO = (
+    "Deze antwoorden staan nog niet op de muur. Kies per antwoord: Toon of Verberg. "
+    "Tip: open de trainerspagina ook op je telefoon. Dan keur je goed zonder dat de zaal meekijkt."
+)
+TRAINER_APPROVE_NONE = "Er wacht niets op goedkeuring."
+TRAINER_APPROVE = "Toon"
+TRAINER_APPROVE_TIP = "Zet dit antwoord op de muur"
+TRAINER_WAITING = ("{n} antwoord wacht op goedkeuring.", "{n} antwoorden wachten op goedkeuring.")
 TRAINER_UNHIDE_TIP = "Toon de verborgen antwoorden van deze oefening weer"
 JOIN_HEADING = "Doe mee met je eigen telefoon of laptop"
 JOIN_STEPS = "Ga in je browser naar dit adres, of scan de QR-code met de camera van je telefoon."

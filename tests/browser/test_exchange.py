@@ -79,6 +79,21 @@ def test_a_table_writes_one_outcome_and_sees_it_live(served, browser):
         expect(groups.nth(1)).to_contain_text("Tafel 5")
         assert "Tafelgenoot" not in result.inner_text()
         assert serious_axe_violations(trainer) == []
+
+        # With approval on, a new part waits until the trainer lets it onto the wall.
+        trainer.get_by_role("tab", name=labels.TRAINER_APPROVE_TAB).click()
+        trainer.get_by_label(labels.TRAINER_APPROVE_FIRST).check()
+        queue = trainer.locator(".wb-tr-queue")
+        expect(queue).to_contain_text("Bij ons is het juni")
+        assert serious_axe_violations(trainer) == []
+        trainer.get_by_role("tab", name=labels.TRAINER_RESULTS_TAB).click()
+        expect(result).not_to_contain_text("Bij ons is het juni")
+        expect(result).to_contain_text("wachten op goedkeuring")
+        trainer.get_by_role("tab", name=labels.TRAINER_APPROVE_TAB).click()
+        card = queue.locator(".wb-tr-card", has_text="Bij ons is het juni")
+        card.get_by_role("button", name=labels.TRAINER_APPROVE, exact=True).click()
+        trainer.get_by_role("tab", name=labels.TRAINER_RESULTS_TAB).click()
+        expect(result.locator(".wb-tr-group", has_text="Tafel 5")).to_contain_text("juni")
     finally:
         for pg in pages:
             pg.context.close()

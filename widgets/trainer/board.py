@@ -25,29 +25,39 @@ class Board(anywidget.AnyWidget):
         self,
         on_hide: Callable[[list[tuple[str, str]]], None],
         on_unhide: Callable[[str], None],
+        on_approve: Callable[[list[tuple[str, str, str]]], None] | None = None,
     ) -> None:
+        """on_approve gets (exercise, code, fingerprint of the answer as shown) per approved answer."""
         super().__init__()
         self._on_hide = on_hide
         self._on_unhide = on_unhide
-        self._answers: dict[str, tuple[str, str]] = {}  # token -> (exercise, code)
-        self._tokens: dict[tuple[str, str], str] = {}
+        self._on_approve = on_approve
+        self._keys: dict[str, tuple[str, ...]] = {}  # token -> (exercise, code[, fingerprint])
+        self._tokens: dict[tuple[str, ...], str] = {}
         self.on_msg(self._message)
 
-    def token(self, exercise: str, code: str) -> str:
-        """The same opaque token for one answer during this page's life."""
-        key = (exercise, code)
+    def token(self, *key: str) -> str:
+        """The same opaque token for one answer (exercise, code) during this page's life; with a
+        fingerprint, for that version of the answer (to approve exactly what the trainer saw)."""
         if key not in self._tokens:
             token = secrets.token_urlsafe(9)
             self._tokens[key] = token
-            self._answers[token] = key
+            self._keys[token] = key
         return self._tokens[key]
+
+    def _found(self, tokens: object, size: int) -> list[tuple[str, ...]]:
+        if not isinstance(tokens, list):
+            return []
+        return [self._keys[t] for t in tokens if t in self._keys and len(self._keys[t]) == size]
 
     def _message(self, _widget: object, content: object, _buffers: object) -> None:
         if not isinstance(content, dict):
             return
-        if content.get("type") == "hide" and isinstance(content.get("tokens"), list):
-            found = [self._answers[t] for t in content["tokens"] if t in self._answers]
-            if found:
-                self._on_hide(found)
+        if content.get("type") == "hide":
+            if hidden := self._found(content.get("tokens"), 2):
+                self._on_hide([(ex, code) for ex, code in hidden])
+        elif content.get("type") == "approve" and self._on_approve is not None:
+            if approved := self._found(content.get("tokens"), 3):
+                self._on_approve([(ex, code, digest) for ex, code, digest in approved])
         elif content.get("type") == "unhide" and isinstance(content.get("exercise"), str):
             self._on_unhide(content["exercise"])

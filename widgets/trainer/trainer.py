@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import json
 import threading
 import time
 from datetime import datetime
@@ -21,6 +23,7 @@ from widgets.shared import make
 from widgets.trainer.board import Board
 from widgets.trainer.join import join_html
 from widgets.trainer.views import (
+    approval_html,
     counted,
     progress_html,
     school_plans_section,
@@ -30,7 +33,7 @@ from widgets.trainer.views import (
 from workbook.config import Config
 from workbook.content.catalog import get_exercise, get_module, list_exercises
 from workbook.errors import WorkbookError
-from workbook.kinds import summarize, title_of
+from workbook.kinds import KINDS, answer_text, summarize, title_of
 from workbook.output.results import (
     NO_SCHOOL,
     offered_titles,
@@ -49,7 +52,15 @@ WATCHED_SECONDS = 12.0
 NOW_SETTING = "nu"
 HIDDEN_SETTING = "verborgen"
 HIDDEN_ANSWERS_SETTING = "verborgen-antwoorden"  # [[exercise, code], ...] the trainer hid
+APPROVE_SETTING = "eerst-goedkeuren"  # true: typed answers wait for the trainer before the wall
+APPROVED_SETTING = "goedgekeurde-antwoorden"  # [[exercise, code, fingerprint], ...]
 MODULE_PREFIX = "module:"
+
+
+def fingerprint(value: object) -> str:
+    """A short fingerprint of one saved answer: an approval holds for exactly that version."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)
@@ -137,15 +148,27 @@ class Dashboard(w.VBox):
         self.now_text = make(w.HTML, "")
         self.status = make(w.HTML, "")
         self.results = Board(self._hide_answers, self._unhide_answers)
+        self.approving = make(
+            w.Checkbox,
+            value=bool(self.store.get_setting(config.slug, APPROVE_SETTING, False)),
+            description=labels.TRAINER_APPROVE_FIRST,
+            indent=False,
+            layout=dict(width="auto"),
+        )
+        self.queue = Board(self._hide_answers, self._unhide_answers, self._approve_answers)
         self.progress = make(w.HTML, "")
         self.join = make(w.HTML, "")
         self.plans = make(w.HTML, "")
         self.script = make(w.HTML, "")
-        tabs = w.Tab(children=[self.join, self.results, self.script, self.progress, self.plans])
+        approval = make(w.VBox, [self.approving, self.queue])
+        tabs = w.Tab(
+            children=[self.join, self.results, approval, self.script, self.progress, self.plans]
+        )
         for n, title in enumerate(
             [
                 labels.TRAINER_JOIN_TAB,
                 labels.TRAINER_RESULTS_TAB,
+                labels.TRAINER_APPROVE_TAB,
                 labels.TRAINER_SCRIPT_TAB,
                 labels.TRAINER_PROGRESS_TAB,
                 labels.TRAINER_PLANS_TAB,
@@ -154,7 +177,7 @@ class Dashboard(w.VBox):
             tabs.set_title(n, title)
         self._last_ping = time.monotonic()
         self.heartbeat = NowMarker(self.store, config.slug, follow=False, on_ping=self._pinged)
-        for control in (self.choice, self.names, self.hide):
+        for control in (self.choice, self.names, self.hide, self.approving):
             control.observe(self._changed, "value")
         self.mark.on_click(self._mark_now)
         self.clear.on_click(self._clear_now)
@@ -247,20 +270,24 @@ class Dashboard(w.VBox):
         who = {p.code: p.name for p in snap.participants} if names else {}
         schools = {p.code: p.school or NO_SCHOOL for p in snap.participants}
         held = self._hidden_answers()
+        waiting = self._waiting(snap.answers, held)
         blocks = []
         for ex in self.selected():
             given = snap.answers.get(ex, {})
             shown = {code: v for code, v in given.items() if (ex, code) not in held}
+            shown = {code: v for code, v in shown.items() if code not in waiting.get(ex, {})}
             blocks.append(
                 summary_html(
                     summarize(get_exercise(ex), shown, who=who, schools=schools, words=self.words),
                     hidden=self.hide.value,
                     now=ex == now,
                     hide=partial(self.results.token, ex),
-                    held_back=len(given) - len(shown),
+                    held_back=len(given) - len(shown) - len(waiting.get(ex, {})),
+                    waiting=len(waiting.get(ex, {})),
                 )
             )
         _set(self.results, "<div class='wb-tr-results'>" + "".join(blocks) + "</div>")
+        self._render_queue(waiting)
         modules = list(self.titles)
         per_school = school_progress(snap, modules, self.config.sector)
         _set(
@@ -316,10 +343,60 @@ class Dashboard(w.VBox):
         self._store_hidden({a for a in self._hidden_answers() if a[0] != exercise})
         self.refresh()
 
+    # -- approval: typed answers wait for the trainer before they reach the wall ---------------
+    def _approved(self) -> set[tuple[str, str, str]]:
+        stored = self.store.get_setting(self.config.slug, APPROVED_SETTING, []) or []
+        return {(ex, code, digest) for ex, code, digest in stored}
+
+    def _waiting(
+        self, answers: dict[str, dict[str, object]], held: set[tuple[str, str]]
+    ) -> dict[str, dict[str, object]]:
+        """Per exercise with typed text: the answers not yet approved as they are now (a changed
+        answer waits again). Empty when the trainer does not approve first."""
+        if not self.approving.value:
+            return {}
+        approved = self._approved()
+        waiting: dict[str, dict[str, object]] = {}
+        for module in self.titles:
+            for ex in list_exercises(module, sector=self.config.sector):
+                if not KINDS[ex.kind].free_text:
+                    continue
+                for code, value in answers.get(ex.id, {}).items():
+                    if (ex.id, code) not in held and (
+                        ex.id,
+                        code,
+                        fingerprint(value),
+                    ) not in approved:
+                        waiting.setdefault(ex.id, {})[code] = value
+        return waiting
+
+    def _render_queue(self, waiting: dict[str, dict[str, object]]) -> None:
+        items = [
+            (
+                title_of(get_exercise(ex), self.words),
+                answer_text(get_exercise(ex), value, self.words),
+                self.queue.token(ex, code, fingerprint(value)),
+                self.queue.token(ex, code),
+            )
+            for ex, given in waiting.items()
+            for code, value in given.items()
+        ]
+        _set(self.queue, approval_html(items, on=bool(self.approving.value)))
+
+    def _approve_answers(self, answers: list[tuple[str, str, str]]) -> None:
+        """Let these answers, as the trainer saw them, onto the wall and into the cloud."""
+        approved = self._approved() | set(answers)
+        self.store.set_setting(
+            self.config.slug, APPROVED_SETTING, sorted(list(a) for a in approved)
+        )
+        self.refresh()
+
     # -- steering the room -----------------------------------------------------------------------
     def _changed(self, change: dict) -> None:
         if change["owner"] is self.hide:
             self.store.set_setting(self.config.slug, HIDDEN_SETTING, bool(self.hide.value))
+        if change["owner"] is self.approving:
+            self.store.set_setting(self.config.slug, APPROVE_SETTING, bool(self.approving.value))
         self.refresh()
 
     def _mark_now(self, _src: object) -> None:

@@ -202,6 +202,24 @@ def _ranking(s: dict[str, Any]) -> str:
     return out
 
 
+def approval_html(items: list[tuple[str, str, str, str]], *, on: bool) -> str:
+    """The answers that wait for the trainer: (exercise title, answer text, approve token, hide
+    token) each, with a button to put it on the wall and one to hide it."""
+    if not on:
+        return f"<p class='wb-tr-meta'>{escape(labels.TRAINER_APPROVE_OFF)}</p>"
+    if not items:
+        return f"<p class='wb-tr-empty'>{escape(labels.TRAINER_APPROVE_NONE)}</p>"
+    cards = "".join(
+        f"<div class='wb-tr-card'><p class='wb-tr-who'>{escape(title)}</p><p>{escape(text)}</p>"
+        f"<button type='button' class='wb-tr-approve' data-approve='{escape(approve)}' "
+        f"title='{escape(labels.TRAINER_APPROVE_TIP)}'>{escape(labels.TRAINER_APPROVE)}</button> "
+        + _hide_button([hide], labels.TRAINER_HIDE_ONE_TIP, labels.TRAINER_HIDE_ONE)
+        + "</div>"
+        for title, text, approve, hide in items
+    )
+    return f"<p>{escape(labels.TRAINER_APPROVE_INTRO)}</p><div class='wb-tr-wall wb-tr-queue'>{cards}</div>"
+
+
 def counted(forms: tuple[str, str], n: int) -> str:
     """'1 antwoord' or '3 antwoorden': the singular form for exactly one."""
     return (forms[0] if n == 1 else forms[1]).format(n=n)
@@ -214,6 +232,7 @@ def summary_html(
     *,
     hide: HideToken = None,
     held_back: int = 0,
+    waiting: int = 0,
 ) -> str:
     """One exercise's aggregated answers, big enough for a projector.
 
@@ -223,6 +242,8 @@ def summary_html(
     mark = f" <span class='wb-tr-now'>{escape(labels.TRAINER_NOW_BADGE)}</span>" if now else ""
     if held_back:
         count += " · " + counted(labels.TRAINER_HIDDEN_SOME, held_back)
+    if waiting:
+        count += " · " + counted(labels.TRAINER_WAITING, waiting)
     head = (
         f"<h3 id='resultaat-{escape(s['exercise'].replace('/', '-'))}'>{escape(s['title'])}{mark}</h3>"
         f"<p class='wb-tr-meta'>{escape(count)}"

@@ -139,5 +139,5 @@ def summarize(_ex: Exercise, answers: Mapping[str, ActiepuntenAnswer], room: Roo
 
 
 KIND: Kind[ActiepuntenAnswer] = Kind(
-    "actiepunten", validate, ActiepuntenAnswer, VERSION, read, lines, summarize
+    "actiepunten", validate, ActiepuntenAnswer, VERSION, read, lines, summarize, free_text=True
 )

@@ -160,6 +160,8 @@ class Kind(Generic[A]):
     # A group exercise shows what the whole group wrote: gather(own value, the answers of the
     # group's members, by code) gives the value to render, for the page's report and the CLI's.
     gather: Callable[[Any, Mapping[str, Any]], A] | None = None
+    # Participants type free text that the room sees (a wall): the trainer may hold it for approval.
+    free_text: bool = False
 
     def conforms(self, value: Any) -> bool:
         """True when a saved value has exactly the declared shape: only known keys, all required ones."""

@@ -73,4 +73,6 @@ def cloud(texts: list[tuple[str, str]]) -> RoomView:
     return {"type": "cloud", "items": items}
 
 
-KIND: Kind[OpenAnswer] = Kind("open", validate, str, VERSION, read, lines, summarize)
+KIND: Kind[OpenAnswer] = Kind(
+    "open", validate, str, VERSION, read, lines, summarize, free_text=True
+)

@@ -79,4 +79,6 @@ def summarize(ex: Exercise, answers: Mapping[str, TabelAnswer], room: Room) -> R
     return {"type": "rows", "rows": rows}
 
 
-KIND: Kind[TabelAnswer] = Kind("tabel", validate, TabelAnswer, VERSION, read, lines, summarize)
+KIND: Kind[TabelAnswer] = Kind(
+    "tabel", validate, TabelAnswer, VERSION, read, lines, summarize, free_text=True
+)

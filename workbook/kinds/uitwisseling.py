@@ -149,4 +149,5 @@ KIND: Kind[UitwisselingAnswer] = Kind(
     lines,
     summarize,
     gather=with_outcome,
+    free_text=True,
 )
