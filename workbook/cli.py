@@ -34,12 +34,24 @@ def main() -> None:
     pass
 
 
-@main.command(help="Controleer alle oefeningen, modules en notebooks.")
+@main.command(
+    help="Controleer alle oefeningen, modules en notebooks; met CONFIG ook die configuratie "
+    "(scholen, modules, traject)."
+)
+@click.argument("config", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @friendly
-def check() -> None:
+def check(config: Path | None) -> None:
+    from workbook.config import load_config
     from workbook.content.checks import check_all
 
     problems = check_all()
+    if config is not None:
+        cfg = load_config(config)  # a ConfigError says what is wrong, in Dutch
+        n = len(cfg.traject)
+        meetings = f"{n} bijeenkomst" if n == 1 else f"{n} bijeenkomsten"
+        click.echo(
+            f"Configuratie in orde: {cfg.name}" + (f", traject met {meetings}." if n else ".")
+        )
     for p in problems:
         click.echo(f"- {p}", err=True)
     if problems:

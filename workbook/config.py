@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbook.errors import ConfigError
+from workbook.traject import Meeting, parse_traject
 from workbook.words import PUPIL_WORDS, SECTORS, Words, words_for
 
-KNOWN_KEYS = {"naam", "id", "sector", "scholen", "modules", "opslag", "trainersleutel"}
+KNOWN_KEYS = {"naam", "id", "sector", "scholen", "modules", "opslag", "trainersleutel", "traject"}
 MIN_KEY_LENGTH = 8
 ENV_DATA_DIR = "WELBEVINDEN_DATA"
 
@@ -28,6 +29,7 @@ class Config:
     modules: tuple[str, ...] | None = None
     trainer_key: str | None = None
     source: Path | None = field(default=None, compare=False)
+    traject: tuple[Meeting, ...] = ()  # the meetings of the trajectory, by date
 
     @property
     def pupil(self) -> str:
@@ -172,7 +174,7 @@ def parse_config(raw: dict, source: Path | None = None) -> Config:
             "Kies een lange, moeilijk te raden sleutel."
         )
 
-    return Config(
+    config = Config(
         name=name,
         slug=slug,
         sector=sector,
@@ -182,6 +184,8 @@ def parse_config(raw: dict, source: Path | None = None) -> Config:
         trainer_key=key.strip() if key else None,
         source=source,
     )
+    traject = parse_traject(raw.get("traject"), where, config.offered_modules())
+    return replace(config, traject=traject) if traject else config
 
 
 def _check_modules(modules: object, where: str) -> tuple[str, ...]:

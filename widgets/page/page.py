@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from widgets.entry import EntryForm, field
 from widgets.page.urlsync import UrlSync
 from widgets.registry import widget_class
 from widgets.shared import make
+from workbook.config import Config
 from workbook.content.catalog import (
     Module,
     Section,
@@ -25,6 +27,7 @@ from workbook.content.catalog import (
 )
 from workbook.errors import WorkbookError
 from workbook.runtime.session import QUERY_KEY, Visit, query_failed, when_requested
+from workbook.traject import Meeting, arrange, dutch_date
 from workbook.words import fill_words
 
 
@@ -281,7 +284,56 @@ class Overview(w.VBox):
                 f'<p class="wb-bar"><a href="{module.notebook}?{QUERY_KEY}={html.escape(code)}">'
                 f"{labels.RESUME.format(title=escape(module.title))}</a></p>"
             )
-        self.children = [make(w.HTML, f'{resume}<ul class="wb-modules">{"".join(items)}</ul>')]
+        plan = traject_html(self.visit.config, saved, code, date.today())
+        self.children = [
+            make(w.HTML, f'{resume}{plan}<ul class="wb-modules">{"".join(items)}</ul>')
+        ]
+
+
+def traject_html(config: Config, saved: dict, code: str | None, today: date) -> str:
+    """The trajectory on the overview: today's meeting first, then the earlier ones with what was
+    done there, then what comes next. Empty without a `traject` in the config."""
+    from workbook.content.catalog import module_progress
+
+    if not config.traject:
+        return ""
+    modules = {m.id: m for m in list_modules()}
+
+    def module_line(module_id: str, with_progress: bool) -> str:
+        m = modules[module_id]
+        title = escape(m.title)
+        link = (
+            f'<a href="{m.notebook}?{QUERY_KEY}={html.escape(code)}">{title}</a>' if code else title
+        )
+        if not with_progress:
+            return f"<li>{link}</li>"
+        done, total = module_progress(saved, module_id, config.sector)
+        progress = escape(labels.PROGRESS.format(done=done, total=total))
+        return f'<li>{link} <span class="wb-progress">{progress}</span></li>'
+
+    def meeting(m: Meeting, heading: str, with_progress: bool) -> str:
+        step = (
+            f'<p class="wb-step">{escape(labels.TRAJECT_STEP.format(step=m.step_name))}</p>'
+            if m.step
+            else ""
+        )
+        items = "".join(module_line(x, with_progress) for x in m.modules)
+        return (
+            f'<li class="wb-meeting"><h3>{escape(heading)}: {escape(m.title)} '
+            f'<span class="wb-date">({escape(dutch_date(m.day))})</span></h3>{step}'
+            + (f"<ul>{items}</ul>" if items else "")
+            + "</li>"
+        )
+
+    now, earlier, later = arrange(config.traject, today)
+    parts = [meeting(m, labels.TRAJECT_TODAY, True) for m in now]
+    parts += [meeting(m, labels.TRAJECT_NEXT, False) for m in later]
+    parts += [meeting(m, labels.TRAJECT_EARLIER, True) for m in earlier]
+    return (
+        f'<section class="wb-traject" aria-labelledby="wb-traject-titel">'
+        f'<h2 id="wb-traject-titel">{escape(labels.TRAJECT_TITLE)}</h2>'
+        f'<ol class="wb-meetings">{"".join(parts)}</ol></section>'
+    )
 
 
 def show_overview(config_path: str = "") -> None:
