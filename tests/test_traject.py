@@ -70,6 +70,13 @@ def test_a_wrong_meeting_gets_a_dutch_message_that_names_it(tmp_path, meeting, m
     assert message in str(err.value)
 
 
+def test_a_config_field_written_below_the_traject_says_where_it_belongs(tmp_path: Path) -> None:
+    path = tmp_path / "groep.toml"
+    path.write_text(BASE + TRAJECT + 'trainersleutel = "een-lange-sleutel"\n', "utf-8")
+    with pytest.raises(ConfigError, match="hoort bovenaan het bestand, boven de eerste"):
+        load_config(path)
+
+
 def test_meetings_out_of_order_are_refused(tmp_path: Path) -> None:
     text = '[[traject]]\ndatum = 2026-10-01\ntitel = "B"\n[[traject]]\ndatum = 2026-09-01\ntitel = "A"\n'
     with pytest.raises(ConfigError, match="Zet de bijeenkomsten op volgorde van datum"):
@@ -107,3 +114,12 @@ def test_the_overview_shows_today_first_then_next_then_earlier(tmp_path: Path) -
     # Without a traject the overview stays as it was.
     assert traject_html(load_config(write(tmp_path, "")), saved, me.code, date(2026, 12, 2)) == ""
     store.close()
+
+
+def test_the_built_config_keeps_the_traject(tmp_path: Path) -> None:
+    from workbook.runtime.build import write_built_config
+
+    cfg = load_config(write(tmp_path, TRAJECT))
+    built = tmp_path / "gebouwd.toml"
+    write_built_config(cfg, built)
+    assert load_config(built).traject == cfg.traject

@@ -184,7 +184,7 @@ def parse_config(raw: dict, source: Path | None = None) -> Config:
         trainer_key=key.strip() if key else None,
         source=source,
     )
-    traject = parse_traject(raw.get("traject"), where, config.offered_modules())
+    traject = parse_traject(raw.get("traject"), where, config.offered_modules(), KNOWN_KEYS)
     return replace(config, traject=traject) if traject else config
 
 

@@ -10,6 +10,7 @@ the modules it covers and the step of the stappenplan it serves (the `traject` o
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,7 +49,9 @@ def dutch_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def parse_traject(raw: object, where: str, offered: list[str]) -> tuple[Meeting, ...]:
+def parse_traject(
+    raw: object, where: str, offered: list[str], top_fields: Collection[str] = ()
+) -> tuple[Meeting, ...]:
     """The meetings of a config's `traject`, checked; every problem is one Dutch ConfigError that
     names the meeting and the field, and says how to fix it."""
     if raw is None:
@@ -62,6 +65,11 @@ def parse_traject(raw: object, where: str, offered: list[str]) -> tuple[Meeting,
     for n, item in enumerate(raw, start=1):
         here = f"{where}: bijeenkomst {n} van 'traject'"
         unknown = sorted(set(item) - FIELDS)
+        if unknown and unknown[0] in top_fields:
+            raise ConfigError(
+                f"{here}: veld '{unknown[0]}' hoort bovenaan het bestand, boven de eerste "
+                "[[traject]]. In TOML hoort alles onder [[traject]] bij die bijeenkomst."
+            )
         if unknown:
             raise ConfigError(
                 f"{here}: onbekend veld '{unknown[0]}'. Toegestaan: "

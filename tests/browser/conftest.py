@@ -53,7 +53,9 @@ def serve_config(tmp: Path, config_text: str, *, preheat: int = 0) -> Served:
     tmp.mkdir(parents=True, exist_ok=True)
     store = tmp / "data" / "antwoorden.sqlite"
     cfg = tmp / "scholengroep.toml"
-    cfg.write_text(config_text + f'\nopslag = "sqlite:///{store}"\n', encoding="utf-8")
+    cfg.write_text(
+        f'opslag = "sqlite:///{store}"\n' + config_text, encoding="utf-8"
+    )  # before any [[table]]
     build_dir = tmp / "gebouwd"
     build_workbook(cfg, build_dir, progress=False)
     port = free_port()

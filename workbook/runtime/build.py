@@ -40,6 +40,16 @@ def write_built_config(config: Config, path: Path) -> None:
         fields["trainersleutel"] = config.trainer_key
     lines = ["# Gemaakt door 'workbook build'. Pas het bronbestand aan en bouw opnieuw."]
     lines += [f"{k} = {_toml_value(v)}" for k, v in fields.items()]
+    for m in config.traject:  # tables come after every plain field
+        lines += [
+            "",
+            "[[traject]]",
+            f"datum = {m.day.isoformat()}",
+            f"titel = {_toml_value(m.title)}",
+        ]
+        lines.append(f"modules = {_toml_value(list(m.modules))}")
+        if m.step:
+            lines.append(f"stap = {_toml_value(m.step)}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     path.chmod(0o600)
 
