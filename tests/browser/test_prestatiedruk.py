@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 
 import pytest
-from answering import BASE
+from answering import BASE, answer, exercises_on_page
+from answering import box as pbox
 from playwright.sync_api import expect
 
 from conftest import join, open_workbook_page, serious_axe_violations
 from widgets import labels
 from workbook.config import load_config
-from workbook.content.catalog import Exercise, load_exercise
+from workbook.content.catalog import Exercise, get_exercise, load_exercise
 from workbook.kinds.actiepunten import new_item
 from workbook.paths import exercises_dir
 from workbook.pyramid import LAYER_NAMES
@@ -212,6 +213,10 @@ def test_every_answer_is_back_after_a_reload(served, page):
     answer_single(page, "compliment")
     order = answer_ranking(page)
     answer_single(page, "havo-4")
+    # The exchanges in a group, as every module's page answers them (tests/browser/answering.py).
+    exchanges = [e for e in exercises_on_page(page, "prestatiedruk") if "bespreek-" in e]
+    assert len(exchanges) == 3
+    restored = [answer(page, pbox(page, e), get_exercise(e)) for e in exchanges]
     answer_actions(page)
     wait_stored(
         served,
@@ -234,6 +239,8 @@ def test_every_answer_is_back_after_a_reload(served, page):
     page.reload(wait_until="commit")
     page.locator(".wb-bar").wait_for(timeout=90_000)
     expect(page.locator(".wb-bar")).to_contain_text(code)
+    for e, check in zip(exchanges, restored, strict=True):
+        check(pbox(page, e))
     expect_restored(page, checked, scale, order)
     box(page, "stappen").scroll_into_view_if_needed()
     page.screenshot(path="/tmp/prestatiedruk-hersteld.png")
