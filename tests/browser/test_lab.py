@@ -39,7 +39,8 @@ class Lab:
     proc: subprocess.Popen
 
     def tree(self, path: str) -> str:
-        return f"{self.base}/lab/tree/{path}?token={self.token}"
+        """The page's address in Lab, in a fresh workspace (no tabs of an earlier test)."""
+        return f"{self.base}/lab/tree/{path}?token={self.token}&reset"
 
 
 def start_workbook_lab(tmp: Path, *args: str) -> Lab:
@@ -91,8 +92,10 @@ def wait_for_kernel(pg) -> None:
     expect(pg.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")).to_be_visible(
         timeout=WAIT
     )
-    expect(pg.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(
-        1, timeout=WAIT
+    # The status bar says "No Kernel | Initializing", then "Connecting", then the kernel and "Idle":
+    # a Run All before that is lost.
+    expect(pg.locator(".jp-StatusBar-Widget")).to_contain_text(
+        re.compile(r"\(ipykernel\) \| Idle"), timeout=WAIT
     )
 
 
@@ -104,7 +107,9 @@ def menu(pg, name: str, command: str) -> None:
 
 
 def run_all(pg) -> None:
-    pg.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first.click()  # the current notebook
+    pg.locator(
+        ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell"
+    ).first.click()  # the current notebook
     menu(pg, "Run", "runmenu:run-all")
     expect(pg.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(
         1, timeout=WAIT
@@ -185,16 +190,14 @@ def test_the_overview_in_lab_shows_progress_per_module(lab: Lab, page) -> None:
     item = page.locator(f"li[data-module='{MODULE}']")
     expect(item).to_contain_text(labels.PROGRESS.format(done=2, total=total), timeout=WAIT)
     other = page.locator("li[data-module='sel']")
-    expect(other).to_contain_text(
-        labels.PROGRESS.format(done=0, total=len(shown_exercises("sel")))
-    )
+    expect(other).to_contain_text(labels.PROGRESS.format(done=0, total=len(shown_exercises("sel"))))
     expect_no_cell_errors(page)
     assert page.outside == []
 
 
 def test_render_with_voila_previews_the_module_as_a_participant_sees_it(lab: Lab, page) -> None:
     open_notebook(page, lab, NOTEBOOK)
-    page.locator(".jp-NotebookPanel-toolbar [data-command='voila:render-current']").click()
+    page.locator(".jp-NotebookPanel-toolbar [title='Render with Voilà']").click()
     preview = page.frame_locator("iframe[src*='/voila/render/']")
     module = get_module(MODULE)
     expect(preview.locator("h1")).to_contain_text(module.title, timeout=WAIT)

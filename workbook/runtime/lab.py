@@ -7,6 +7,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,19 @@ def self_study_site() -> LabSite:
             f"De zelfstudiepagina's konden niet in {root} komen ({exc.strerror}). Kies met "
             "WELBEVINDEN_DATA een map waarin je mag schrijven."
         ) from None
+    trust_pages(root.glob("*.ipynb"))
     return LabSite(root, OVERVIEW, config.name)
+
+
+def trust_pages(pages: Iterable[Path]) -> None:
+    """Mark the workbook's own pages as trusted for this user (Jupyter's signature database), so
+    Lab shows their output and "Render with Voila" opens them without a warning about strangers."""
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    notary = NotebookNotary()
+    for page in pages:
+        notary.sign(nbformat.read(page, as_version=4))
 
 
 def self_study_pages(modules: list[str]) -> list[str]:
@@ -61,8 +74,10 @@ def config_site(config_path: Path, out_dir: Path | None, *, progress: bool = Tru
     """A scholengroep's pages, built as `workbook start` builds them (build/<id>), with its store."""
     config = load_config(config_path)
     out = out_dir or Path("build") / config.slug
-    for page in build_workbook(config_path, out, progress=progress):
+    pages = build_workbook(config_path, out, progress=progress)
+    for page in pages:
         clear_outputs(page)
+    trust_pages(pages)
     return LabSite(out.resolve(), OVERVIEW, config.name)
 
 
@@ -85,8 +100,9 @@ def author_site() -> LabSite:
     if notebooks_dir().parent != root or "_content" in root.parts or not os.access(root, os.W_OK):
         raise WorkbookError(
             "Met --schrijven werk je in de bronbestanden. Die staan niet in deze installatie. "
-            "Haal de broncode op (git clone), installeer met pip install -e \".[lab]\" en start opnieuw."
+            'Haal de broncode op (git clone), installeer met pip install -e ".[lab]" en start opnieuw.'
         )
+    trust_pages(notebooks_dir().glob("*.ipynb"))
     first = (notebooks_dir() / OVERVIEW).relative_to(root)
     return LabSite(root, first.as_posix(), "de schrijvers")
 
@@ -120,12 +136,15 @@ def lab_env(token: str) -> dict[str, str]:
     """Lab's environment: the token, our Voila template, and `workbook` on the terminal's PATH."""
     env = dict(os.environ)
     env["JUPYTER_TOKEN"] = token  # not on the command line, where other users could read it
-    env[LAB_ENV] = "1"  # one person works here: the pages may remember who (workbook/runtime/profile.py)
+    env[LAB_ENV] = (
+        "1"  # one person works here: the pages may remember who (workbook/runtime/profile.py)
+    )
     extra = str(voila_data_dir())
     env["JUPYTER_PATH"] = extra + (
         os.pathsep + env["JUPYTER_PATH"] if env.get("JUPYTER_PATH") else ""
     )
-    # Our Lab settings (workbook/share/lab/labconfig): never ask to fetch the news or updates.
+    # Our Lab config (workbook/share/lab): never ask to fetch the news or updates, and no MathJax from
+    # a CDN in "Render with Voila" (with both settings null, its page loads no typesetter).
     config = str(lab_config_dir())
     env["JUPYTER_CONFIG_PATH"] = config + (
         os.pathsep + env["JUPYTER_CONFIG_PATH"] if env.get("JUPYTER_CONFIG_PATH") else ""
@@ -154,7 +173,7 @@ def start_lab(site: LabSite, port: int = LAB_PORT, *, log: Path | None = None) -
         import jupyterlab  # noqa: F401
     except ImportError:
         raise WorkbookError(
-            "JupyterLab is niet geïnstalleerd. Installeer het met: pip install \".[lab]\""
+            'JupyterLab is niet geïnstalleerd. Installeer het met: pip install ".[lab]"'
         ) from None
     token = secrets.token_hex(24)
     out = open(log, "ab") if log else subprocess.DEVNULL
