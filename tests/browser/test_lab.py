@@ -192,6 +192,9 @@ def test_the_overview_in_lab_shows_progress_per_module(lab: Lab, page) -> None:
     other = page.locator("li[data-module='sel']")
     expect(other).to_contain_text(labels.PROGRESS.format(done=0, total=len(shown_exercises("sel"))))
     expect_no_cell_errors(page)
+    # The link to a module opens its notebook in Lab (no code in the link: this computer knows who).
+    item.get_by_role("link").click()
+    expect(page.locator(".lm-TabBar-tab", has_text=NOTEBOOK)).to_be_visible(timeout=WAIT)
     assert page.outside == []
 
 
