@@ -217,6 +217,10 @@ def start(
     _serve(out_dir, port, preheat, cull, session, room, hall, address)
 
 
+def _stop_as_on_ctrl_c(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
 @main.command(help="Open JupyterLab: zelfstudie, of met CONFIG de pagina's van een scholengroep.")
 @click.argument("config", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -248,6 +252,10 @@ def lab(config: Path | None, port: int, out_dir: Path | None, author: bool) -> N
     else:
         site = self_study_site()
     running = start_lab(site, port)
+    import signal
+
+    # Stopped by its service manager or `kill` (SIGTERM): stop JupyterLab too, not leave it running.
+    signal.signal(signal.SIGTERM, _stop_as_on_ctrl_c)
     click.echo(f"JupyterLab staat klaar op {running.url}")
     click.echo(f"Je werkt in {site.root} (werkboek van {site.name}).")
     click.echo("Stoppen: druk op Ctrl+C.")
