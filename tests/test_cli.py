@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -77,3 +78,54 @@ def test_a_session_for_a_module_the_scholengroep_lacks_names_the_choices(tmp_pat
     assert json.loads((tmp_path / "voila.json").read_text(encoding="utf-8")) == {
         "VoilaKernelManager": {"kernel_pools_config": {}, "fill_delay": REFILL_SECONDS}
     }
+
+
+def test_lab_help_is_dutch_and_names_the_port() -> None:
+    code, out, _ = run("lab", "--help")
+    assert code == 0
+    assert "Open JupyterLab" in out and "--poort" in out and "8888" in out and "--schrijven" in out
+
+
+def test_lab_with_a_missing_config_is_one_dutch_line(tmp_path: Path) -> None:
+    code, out, err = run("lab", str(tmp_path / "nergens.toml"))
+    assert code == 1
+    assert err.startswith("Fout: Configuratiebestand niet gevonden")
+    assert "Traceback" not in out + err and len(err.strip().splitlines()) == 1
+
+
+def test_lab_refuses_a_config_and_schrijven_together(tmp_path: Path) -> None:
+    code, _, err = run("lab", str(examples_dir() / "po-kindwijs.toml"), "--schrijven")
+    assert code == 1 and "niet allebei" in err
+
+
+def test_lab_prints_the_address_with_token_on_the_chosen_port(tmp_path: Path, monkeypatch) -> None:
+    """Without CONFIG: the self-study pages in the data folder; the line names port and token."""
+    import subprocess
+
+    import workbook.runtime.lab as lab
+
+    monkeypatch.setenv("WELBEVINDEN_DATA", str(tmp_path))
+    started: list[list[str]] = []
+
+    class Finished:
+        def wait(self) -> int:
+            return 0
+
+    def fake_popen(cmd: list[str], **kwargs: object) -> Finished:
+        started.append(cmd)
+        assert "JUPYTER_TOKEN" in kwargs["env"]  # type: ignore[operator]
+        return Finished()
+
+    monkeypatch.setattr(subprocess, "Popen", fake_popen)
+    monkeypatch.setattr(lab, "wait_for_port", lambda *a, **k: True)
+    code, out, _ = run("lab", "--poort", "8123")
+    assert code == 0, out
+    assert re.search(
+        r"^JupyterLab staat klaar op http://127\.0\.0\.1:8123/lab/tree/index\.ipynb\?token=\w{32,}$",
+        out,
+        re.M,
+    )
+    assert (tmp_path / "werkboek" / "10-prestatiedruk.ipynb").is_file()
+    assert not (tmp_path / "werkboek" / "trainer.ipynb").exists()  # no trainer page in self-study
+    assert "--ServerApp.ip=127.0.0.1" in started[0] and "--ServerApp.port=8123" in started[0]
+    assert "--LabApp.news_url=None" in started[0]

@@ -32,6 +32,9 @@ class FakeLoop:
         self.waiting.append(callback)
         return callback
 
+    def add_callback(self, callback: Callable[..., None], *args: Any) -> None:
+        callback(*args)  # the kernel's loop runs it on its next turn; here at once
+
     def remove_timeout(self, handle: Any) -> None:
         if handle in self.waiting:
             self.waiting.remove(handle)

@@ -40,6 +40,7 @@ def paragraph(text: str, css: str = "") -> w.HTML:
 # to prove that leaving a field, Enter and hiding the page save at once on their own).
 SAVE_EVERY = float(os.environ.get("WELBEVINDEN_SAVE_SECONDS", "1.0"))
 _PENDING: weakref.WeakSet[ExerciseWidget] = weakref.WeakSet()
+_STARTING = object()  # a typed answer waits; the kernel's loop has not set its timer yet
 
 
 # The browser may send its last typed letters just after its 'flush' (ipywidgets holds value updates
@@ -174,8 +175,16 @@ class ExerciseWidget(w.VBox):
             return
         self.status.value = self._status_html(labels.SAVING, "wb-status-busy")
         if self._pending is None:
-            self._pending = loop.call_later(SAVE_EVERY, self.flush)
+            # JupyterLab sends widget messages to a subshell (ipykernel 7), so this may run on another
+            # thread than the kernel's loop. A timer set from there never wakes the loop; handing it
+            # over with add_callback (thread-safe) does.
+            self._pending = _STARTING
             _PENDING.add(self)
+            loop.add_callback(self._start_timer, loop)
+
+    def _start_timer(self, loop: Any) -> None:
+        if self._pending is _STARTING:
+            self._pending = loop.call_later(SAVE_EVERY, self.flush)
 
     def flush(self) -> None:
         """Save a pending typed answer now (no-op when nothing waits)."""
@@ -184,8 +193,8 @@ class ExerciseWidget(w.VBox):
 
     def _cancel_pending(self) -> None:
         loop = kernel_loop()
-        if loop is not None:
-            loop.remove_timeout(self._pending)
+        if loop is not None and self._pending is not _STARTING:
+            loop.add_callback(loop.remove_timeout, self._pending)  # on the loop's own thread
         self._pending = None
         _PENDING.discard(self)
 

@@ -229,6 +229,56 @@ def start(
     _serve(out_dir, port, preheat, cull, session, room, hall, address)
 
 
+def _stop_as_on_ctrl_c(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+@main.command(help="Open JupyterLab: zelfstudie, of met CONFIG de pagina's van een scholengroep.")
+@click.argument("config", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--poort", "port", default=8888, show_default=True, help="Poort waarop JupyterLab luistert."
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Map voor het gebouwde werkboek, met CONFIG (standaard: build/<id>).",
+)
+@click.option(
+    "--schrijven",
+    "author",
+    is_flag=True,
+    help="Open de oefeningen en notebooks zelf, om een module te schrijven en te bekijken.",
+)
+@friendly
+def lab(config: Path | None, port: int, out_dir: Path | None, author: bool) -> None:
+    from workbook.runtime.lab import author_site, config_site, self_study_site, start_lab
+
+    if author and config is not None:
+        raise WorkbookError("Kies CONFIG of --schrijven, niet allebei.")
+    if author:
+        site = author_site()
+    elif config is not None:
+        site = config_site(config, out_dir)
+    else:
+        site = self_study_site()
+    running = start_lab(site, port)
+    import signal
+
+    # Stopped by its service manager or `kill` (SIGTERM): stop JupyterLab too, not leave it running.
+    signal.signal(signal.SIGTERM, _stop_as_on_ctrl_c)
+    click.echo(f"JupyterLab staat klaar op {running.url}")
+    click.echo(f"Je werkt in {site.root} (werkboek van {site.name}).")
+    click.echo("Stoppen: druk op Ctrl+C.")
+    try:
+        running.proc.wait()
+    except KeyboardInterrupt:
+        running.proc.terminate()
+        running.proc.wait(timeout=20)
+        click.echo("JupyterLab is gestopt.")
+
+
 @main.group(help="Sociogram van een klas: analyseren en omzetten.")
 def sociogram() -> None:
     pass

@@ -32,3 +32,8 @@ def examples_dir() -> Path:
 def voila_data_dir() -> Path:
     """A Jupyter data dir that holds our offline Voila template (voila/templates/welbevinden)."""
     return _PACKAGE / "share"
+
+
+def lab_config_dir() -> Path:
+    """A Jupyter config dir with our JupyterLab settings (labconfig): no news, no update checks."""
+    return _PACKAGE / "share" / "lab"

@@ -64,6 +64,15 @@ def show_style() -> None:
     display(HTML(f"<style>{_css()}</style>"))
 
 
+def page_link(visit: Visit, notebook: str) -> str:
+    """The link to another page: with the participant's code, unless this computer remembers them
+    (self-study, JupyterLab), where the bare file name also lets JupyterLab open the notebook."""
+    p = visit.participant
+    if p is None or visit.remembered:
+        return html.escape(notebook)
+    return f"{html.escape(notebook)}?{QUERY_KEY}={html.escape(p.code)}"
+
+
 class ParticipantBar(w.VBox):
     """Shows who is working, or a short join form; tells the page when someone has joined."""
 
@@ -158,7 +167,7 @@ class ParticipantBar(w.VBox):
         self.sync.code = p.code
         text = labels.WELCOME.format(name=escape(p.name), school=school, code=escape(p.code))
         link = (
-            f'<br><a class="wb-back" href="{OVERVIEW_NOTEBOOK}?{QUERY_KEY}={html.escape(p.code)}">'
+            f'<br><a class="wb-back" href="{page_link(self.visit, OVERVIEW_NOTEBOOK)}">'
             f"{labels.BACK_TO_OVERVIEW}</a>"
             if self.back_link
             else ""
@@ -268,7 +277,7 @@ class Overview(w.VBox):
             title = escape(m.title)
             if code:
                 verb = labels.CONTINUE_MODULE if done else labels.START_MODULE
-                link = f'<a href="{m.notebook}?{QUERY_KEY}={html.escape(code)}">{verb}: {title}</a>'
+                link = f'<a href="{page_link(self.visit, m.notebook)}">{verb}: {title}</a>'
                 progress = labels.PROGRESS.format(done=done, total=total)
             else:
                 link, progress = f"<b>{title}</b>", ""
@@ -281,7 +290,7 @@ class Overview(w.VBox):
         if code and last in offered:
             module = next(m for m in list_modules() if m.id == last)
             resume = (
-                f'<p class="wb-bar"><a href="{module.notebook}?{QUERY_KEY}={html.escape(code)}">'
+                f'<p class="wb-bar"><a href="{page_link(self.visit, module.notebook)}">'
                 f"{labels.RESUME.format(title=escape(module.title))}</a></p>"
             )
         plan = traject_html(self.visit.config, saved, code, date.today())

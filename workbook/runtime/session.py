@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from workbook.config import Config, load_config, self_study_config
+from workbook.runtime.profile import remember_code, remembered_code, remembers
 from workbook.store import AnswerStore, Participant, ParticipantAnswers, open_store
 
 QUERY_KEY = "deelnemer"
@@ -152,11 +153,26 @@ class Visit:
         return visit
 
     def arrive(self, query: str) -> None:
-        """Take the participant from the visitor's query string ('?deelnemer=CODE')."""
+        """Take the participant from the visitor's query string ('?deelnemer=CODE').
+
+        Without a code, self-study and JupyterLab take the participant from the local profile, so
+        that one person on their own computer never has to type a code.
+        """
         code = code_from_query(query)
         if code:
             self.participant = self.store.get_participant(self.config.slug, code)
             self.unknown_code = code if self.participant is None else None
+            if self.participant is not None and remembers(self.config):
+                remember_code(self.config.slug, self.participant.code)
+        elif remembers(self.config):
+            known = remembered_code(self.config.slug)
+            if known:
+                self.participant = self.store.get_participant(self.config.slug, known)
+
+    @property
+    def remembered(self) -> bool:
+        """True when this computer keeps the participant, so links need not carry the code."""
+        return remembers(self.config)
 
     def join(self, name_or_code: str, school: str) -> Participant:
         """Resume by an existing code, or register a new participant under the given name."""
@@ -166,9 +182,15 @@ class Visit:
             found = self.store.get_participant(self.config.slug, code)
             if found is not None:
                 self.participant = found
+                self._remember()
                 return found
         self.participant = self.store.create_participant(self.config.slug, text, school)
+        self._remember()
         return self.participant
+
+    def _remember(self) -> None:
+        if self.participant is not None and remembers(self.config):
+            remember_code(self.config.slug, self.participant.code)
 
     def answers(self) -> ParticipantAnswers | None:
         if self.participant is None:
