@@ -33,7 +33,11 @@ from tests.browser.answering import answer, box, exercises_on_page  # noqa: E402
 from workbook.content.catalog import get_exercise  # noqa: E402
 
 WAIT = 300_000
-VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 900}, {"width": 768, "height": 1024}]
+VIEWPORTS = [
+    {"width": 390, "height": 844},
+    {"width": 1280, "height": 900},
+    {"width": 768, "height": 1024},
+]
 
 
 class Bytes:
@@ -44,7 +48,9 @@ class Bytes:
         cdp = pg.context.new_cdp_session(pg)
         cdp.send("Network.enable")
         cdp.on("Network.loadingFinished", lambda e: self._add(e["encodedDataLength"]))
-        cdp.on("Network.webSocketFrameReceived", lambda e: self._add(len(e["response"]["payloadData"])))
+        cdp.on(
+            "Network.webSocketFrameReceived", lambda e: self._add(len(e["response"]["payloadData"]))
+        )
 
     def _add(self, n: float) -> None:
         self.total += int(n)
@@ -66,7 +72,7 @@ def wait_for_code(pg: Any, code: str) -> None:
 
 
 def play(browser: Any, plan: dict, who: dict, viewport: dict, result: dict) -> None:
-    base, page, module, tempo = plan["base"], plan["page"], plan["module"], plan["tempo"]
+    base, module, tempo = plan["base"], plan["module"], plan["tempo"]
     context = browser.new_context(viewport=viewport, locale="nl-NL")
     context.set_default_timeout(WAIT)
     context.add_init_script(FIRST_WIDGET_JS)
@@ -168,8 +174,18 @@ def main() -> None:
     plan["base"] = base.rstrip("/")
     people = plan["participants"]
     results = [
-        {"name": w["name"], "code": None, "first_widget": [], "visits": [], "kernels": [],
-         "sent": [], "not_restored": [], "interactive": False, "error": "", "began": time.time()}
+        {
+            "name": w["name"],
+            "code": None,
+            "first_widget": [],
+            "visits": [],
+            "kernels": [],
+            "sent": [],
+            "not_restored": [],
+            "interactive": False,
+            "error": "",
+            "began": time.time(),
+        }
         for w in people
     ]
     baseline: dict[str, Any] = {"first_widget": [], "kernels": [], "error": ""}
@@ -184,7 +200,9 @@ def main() -> None:
         thread.join()
     stop.set()
     baseline_thread.join()
-    out.write_text(json.dumps({"participants": results, "bare": baseline}, indent=1), encoding="utf-8")
+    out.write_text(
+        json.dumps({"participants": results, "bare": baseline}, indent=1), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

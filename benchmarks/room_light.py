@@ -39,7 +39,9 @@ from widget_client import WidgetTab
 from widgets import labels
 
 SAVED_MARK = labels.SAVED.split("{")[0]  # "✓ Opgeslagen om "
-WAIT = float(os.environ.get("ZAAL_WACHT", "300"))  # seconds a page, a join or a save may take before it counts as failed
+WAIT = float(
+    os.environ.get("ZAAL_WACHT", "300")
+)  # seconds a page, a join or a save may take before it counts as failed
 PLAN: dict[str, Any] = {}
 RESULTS: list[dict[str, Any]] = []
 
@@ -49,7 +51,9 @@ def exercises_on(tab: WidgetTab) -> list[tuple[str, str, str]]:
     found = []
     for root in tab.with_class("wb-exercise"):
         kind = next(
-            c[len("wb-kind-") :] for c in tab.models[root]["_dom_classes"] if c.startswith("wb-kind-")
+            c[len("wb-kind-") :]
+            for c in tab.models[root]["_dom_classes"]
+            if c.startswith("wb-kind-")
         )
         header = next(
             tab.models[i]["value"]
@@ -81,7 +85,9 @@ def open_page(http: requests.Session, base: str, path: str, code: str | None) ->
     fire("pagina", tab.page_seconds, tab.bytes_in)
     tab.load_states()
     if code is not None:
-        sync = [i for i, m in tab.models.items() if m.get("_model_name") == "AnyModel" and "code" in m]
+        sync = [
+            i for i, m in tab.models.items() if m.get("_model_name") == "AnyModel" and "code" in m
+        ]
 
         def known() -> bool:
             if not any(tab.models.get(i, {}).get("code") == code for i in sync):
@@ -110,6 +116,7 @@ def join(tab: WidgetTab, name: str, school: str) -> str:
 def steps_for(tab: WidgetTab, kind: str, root: str, text: str) -> tuple[list[list], Any] | None:
     """What a participant does on an exercise: a list of steps (each a list of (how, model, what)),
     and what the store must then hold (as room.py checks it); None for a kind not played here."""
+
     def first(model: str) -> str:
         return tab.find(model, root)[0]
 
@@ -132,12 +139,16 @@ def steps_for(tab: WidgetTab, kind: str, root: str, text: str) -> tuple[list[lis
             return [[("update", radios[0], {"index": 0})]], [0]
         return [[("update", first("CheckboxModel"), {"value": True})]], [0]
     if kind == "rangschikken":
-        down = [b for b in tab.find("ButtonModel", root) if tab.models[b]["description"] == labels.DOWN]
+        down = [
+            b for b in tab.find("ButtonModel", root) if tab.models[b]["description"] == labels.DOWN
+        ]
         return [[("click", down[0], None)]], None
     return None
 
 
-def answer(tab: WidgetTab, module: str, code: str, only: int | None, saves: list, sent: dict) -> None:
+def answer(
+    tab: WidgetTab, module: str, code: str, only: int | None, saves: list, sent: dict
+) -> None:
     """Answer the page's exercises (or the first `only`) at human pace; each save's latency in saves."""
     played = 0
     for anchor, kind, root in exercises_on(tab):
@@ -155,7 +166,9 @@ def answer(tab: WidgetTab, module: str, code: str, only: int | None, saves: list
                 tab.pause(max(1.2, random.uniform(1.5, 3) * PLAN["tempo"]))
             seen: list[float] = []
 
-            def listen(model: str, state: dict, at: float, status: str = status) -> None:
+            def listen(
+                model: str, state: dict, at: float, status: str = status, seen: list = seen
+            ) -> None:
                 if model == status and SAVED_MARK in str(state.get("value", "")):
                     seen.append(at)
 
@@ -172,8 +185,8 @@ def answer(tab: WidgetTab, module: str, code: str, only: int | None, saves: list
                     tab.pause(0.3)  # letters typed a little apart
             measured = n == len(steps) - 1 or kind not in ("open", "actiepunten")
             if measured:
-                tab.wait_for(lambda: bool(seen), WAIT, f"'Opgeslagen' bij {anchor}")
-                saves.append(seen[0] - sent_at)
+                tab.wait_for(lambda seen=seen: bool(seen), WAIT, f"'Opgeslagen' bij {anchor}")
+                saves.append([kind, seen[0] - sent_at])
                 fire("opslaan", seen[0] - sent_at, 0)
             tab.listeners.remove(listen)
         sent[exercise_id(anchor, module)] = {"kind": kind, "expected": expected}

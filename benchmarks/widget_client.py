@@ -57,7 +57,9 @@ def decode_frame(payload: str | bytes) -> dict:
 class WidgetTab:
     """One open tab of a Voila page: its kernel, its widget models, and the bytes it received."""
 
-    def __init__(self, http: requests.Session, base: str, path: str, timeout: float = 300.0) -> None:
+    def __init__(
+        self, http: requests.Session, base: str, path: str, timeout: float = 300.0
+    ) -> None:
         self.http = http
         self.base = base.rstrip("/")
         self.timeout = timeout
@@ -72,7 +74,9 @@ class WidgetTab:
         text = self._get(path)
         if 'http-equiv="refresh"' in text and "jupyter-config-data" not in text:
             # the short root URL: a page that sends the browser on to the overview
-            text = self._get(text.split('http-equiv="refresh"', 1)[1].split("url=", 1)[1].split('"')[0])
+            text = self._get(
+                text.split('http-equiv="refresh"', 1)[1].split("url=", 1)[1].split('"')[0]
+            )
         self.kernel_id = kernel_id_of(text)
         self.page_seconds = time.monotonic() - started
         ws_url = self.base.replace("http", "ws", 1) + (
@@ -200,7 +204,9 @@ class WidgetTab:
 
     def custom(self, model_id: str, content: dict) -> None:
         """A custom message: a button click ({'event': 'click'}) or an anywidget's model.send()."""
-        self.send("comm_msg", {"comm_id": model_id, "data": {"method": "custom", "content": content}})
+        self.send(
+            "comm_msg", {"comm_id": model_id, "data": {"method": "custom", "content": content}}
+        )
 
     def click(self, model_id: str) -> None:
         self.custom(model_id, {"event": "click"})
