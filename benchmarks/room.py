@@ -228,6 +228,12 @@ def main(argv: list[str] | None = None) -> None:
         default=300.0,
         help="seconden na het laatste gesloten tabblad tot de laatste meting (standaard: %(default)s)",
     )
+    parser.add_argument(
+        "--bewaar",
+        type=Path,
+        default=None,
+        help="schrijf de ruwe metingen ook naar dit JSON-bestand",
+    )
     args = parser.parse_args(argv)
     if not 0 <= args.browsers <= args.deelnemers or args.deelnemers < 1:
         parser.error("--deelnemers moet minstens 1 zijn, --browsers tussen 0 en --deelnemers.")
@@ -336,25 +342,26 @@ def main(argv: list[str] | None = None) -> None:
             if "Traceback" in text:
                 print(f"--- {log} (einde) ---\n{text[-3000:]}")
 
-    passed = report(
-        args,
-        Measured(
-            light,
-            real,
-            bare,
-            pool,
-            one_kernel,
-            sampler.peak_count,
-            sampler.peak_rss,
-            cpu_room,
-            room_seconds,
-            len(left),
-            left_rss,
-            left_ids,
-            checked,
-            wrong,
-        ),
+    measured = Measured(
+        light,
+        real,
+        bare,
+        pool,
+        one_kernel,
+        sampler.peak_count,
+        sampler.peak_rss,
+        cpu_room,
+        room_seconds,
+        len(left),
+        left_rss,
+        left_ids,
+        checked,
+        wrong,
     )
+    if args.bewaar:
+        raw = {**measured.__dict__, "left_ids": sorted(left_ids)}
+        args.bewaar.write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    passed = report(args, measured)
     print(f"\nKlaar in {time.monotonic() - began:.0f} s.")
     if not passed:
         sys.exit(1)
