@@ -185,7 +185,7 @@ def answer(
                     tab.pause(0.3)  # letters typed a little apart
             measured = n == len(steps) - 1 or kind not in ("open", "actiepunten")
             if measured:
-                tab.wait_for(lambda seen=seen: bool(seen), WAIT, f"'Opgeslagen' bij {anchor}")
+                tab.wait_for(seen.__len__, WAIT, f"'Opgeslagen' bij {anchor}")
                 saves.append([kind, seen[0] - sent_at])
                 fire("opslaan", seen[0] - sent_at, 0)
             tab.listeners.remove(listen)

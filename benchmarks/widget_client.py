@@ -154,7 +154,7 @@ class WidgetTab:
         elif kind == "comm_close":
             self.models.pop(content.get("comm_id", ""), None)
 
-    def wait_for(self, done: Callable[[], bool], seconds: float, what: str) -> None:
+    def wait_for(self, done: Callable[[], object], seconds: float, what: str) -> None:
         """Read kernel messages until done() holds; TimeoutError naming `what` after `seconds`."""
         deadline = time.monotonic() + seconds
         while not done():
@@ -220,10 +220,10 @@ class WidgetTab:
             self.ws.close()
         except OSError:
             pass
-        token = self.http.cookies.get("_xsrf", "")
+        token: str = self.http.cookies.get("_xsrf") or ""
         response = self.http.post(
             f"{self.base}/voila/api/shutdown/{self.kernel_id}",
-            files={"_xsrf": (None, token)},
+            files={"_xsrf": (None, token)},  # type: ignore[dict-item]  # a form field, not a file
             timeout=self.timeout,
         )
         return response.status_code
