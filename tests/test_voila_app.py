@@ -8,6 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import psutil
 import pytest
 
 from workbook.runtime.build import build_workbook
@@ -65,6 +66,25 @@ def test_no_ready_kernel_means_an_empty_pool():
     assert asyncio.run(scene()) == 0
 
 
+def wait_for_pools(voila: psutil.Process, kernels: int, timeout: float = 120) -> None:
+    """Until Voila has its preheated kernels and they have rendered their page (a quiet second)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        procs = [voila, *voila.children(recursive=True)]
+        for p in procs:
+            p.cpu_percent(None)  # starts counting
+        time.sleep(1.0)
+        busy = 0.0
+        for p in procs:
+            try:
+                busy += p.cpu_percent(None)
+            except psutil.NoSuchProcess:
+                pass
+        if len(procs) - 1 >= kernels and busy < 5.0:
+            return
+    raise AssertionError("Voila's preheated kernels were not ready in time")
+
+
 @pytest.mark.slow
 def test_during_a_session_the_second_visitor_of_the_overview_does_not_wait(tmp_path: Path):
     """`workbook serve --sessie` refills used kernels only after 10 minutes; the second participant who
@@ -79,6 +99,7 @@ def test_during_a_session_the_second_visitor_of_the_overview_does_not_wait(tmp_p
         tmp_path / "gebouwd", port, preheat=1, session=("prestatiedruk", 1), log=tmp_path / "v.log"
     )
     try:
+        wait_for_pools(psutil.Process(proc.pid), kernels=3)  # index, prestatiedruk, trainer
         url = f"http://127.0.0.1:{port}/voila/render/index.ipynb"
         with urllib.request.urlopen(url, timeout=120) as r:  # takes the preheated kernel
             assert r.status == 200
