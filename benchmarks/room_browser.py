@@ -11,7 +11,7 @@ to the session's module, answers every exercise with the browser tests' strategi
 second module, and closes the tab (Voila's beacon ends the kernel). Beside them one more context opens
 the bare one-button notebook once for every module page a participant opens. Recorded per page visit:
 time to first widget (navigation start to the first visible `.jupyter-widgets`), and per participant
-the bytes Chromium pulled (compressed, headers included, websocket frames too).
+the bytes Chromium pulled (HTTP as sent, compressed and with headers; websocket frames by their payload).
 """
 
 from __future__ import annotations
