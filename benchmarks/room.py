@@ -151,6 +151,19 @@ def serve(out: Path, port: int, module: str, n: int, log: Path) -> subprocess.Po
     return proc
 
 
+def stop(proc: subprocess.Popen, voila: psutil.Process | None) -> None:
+    """Ctrl+C for `workbook serve`, which stops Voila and its kernels; whatever is left is killed."""
+    left = [voila, *voila.children(recursive=True)] if voila and voila.is_running() else []
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=180)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    _gone, alive = psutil.wait_procs(left, timeout=30)
+    for started in alive:
+        started.kill()
+
+
 def stored_as_sent(kind: str, stored: Any, expected: Any) -> bool:
     """Whether the store holds what a lightweight participant sent (see room_light.steps_for)."""
     if stored is None:
@@ -247,6 +260,7 @@ def main(argv: list[str] | None = None) -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         proc = serve(out, port, args.sessie, n, tmp / "serve.log")
+        voila = None
         try:
             voila = psutil.Process(proc.pid).children()[0]
             wait_until_quiet(voila, timeout=900)  # the trainer waits until the pages are ready
@@ -328,11 +342,7 @@ def main(argv: list[str] | None = None) -> None:
             left_rss = rss(left)
             checked, wrong = check_store(store_url, slug, light, real)
         finally:
-            proc.send_signal(signal.SIGINT)  # Ctrl+C: workbook serve stops Voila and its kernels
-            try:
-                proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop(proc, voila)
         for log in ("room_light.py.log", "room_browser.py.log"):
             text = (
                 (tmp / log).read_text(encoding="utf-8", errors="replace")
