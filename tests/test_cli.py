@@ -94,9 +94,9 @@ def test_serve_stopped_with_sigterm_stops_voila_too(tmp_path: Path) -> None:
 
     config = tmp_path / "scholengroep.toml"
     config.write_text(
-        'naam = "Scholengroep Stoplinde"\\nsector = "vo"\\nscholen = ["Stoplinde Havo"]\\n'
-        'trainersleutel = "stop-sleutel-123456"\\nmodules = ["prestatiedruk"]\\n'
-        f'opslag = "sqlite:///{tmp_path / "antwoorden.sqlite"}"\\n',
+        'naam = "Scholengroep Stoplinde"\nsector = "vo"\nscholen = ["Stoplinde Havo"]\n'
+        'trainersleutel = "stop-sleutel-123456"\nmodules = ["prestatiedruk"]\n'
+        f'opslag = "sqlite:///{tmp_path / "antwoorden.sqlite"}"\n',
         encoding="utf-8",
     )
     build_workbook(config, tmp_path / "gebouwd", progress=False)
