@@ -152,9 +152,10 @@ def serve(out: Path, port: int, module: str, n: int, log: Path) -> subprocess.Po
 
 
 def stop(proc: subprocess.Popen, voila: psutil.Process | None) -> None:
-    """Ctrl+C for `workbook serve`, which stops Voila and its kernels; whatever is left is killed."""
+    """Stop `workbook serve` as a service manager does (SIGTERM: it stops Voila and its kernels, as on
+    Ctrl+C; a SIGINT would be ignored when this script runs in the background); kill what is left."""
     left = [voila, *voila.children(recursive=True)] if voila and voila.is_running() else []
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signal.SIGTERM)
     try:
         proc.wait(timeout=180)
     except subprocess.TimeoutExpired:
