@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -56,7 +57,7 @@ async def participant(browser, url: str, code: str, start_after: float, t0: floa
     await asyncio.sleep(max(0.0, t0 + start_after - time.monotonic()))
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     await context.add_init_script(FIRST_WIDGET_JS)
-    result = {"code": code, "first": None, "interactive": None, "error": ""}
+    result: dict[str, Any] = {"code": code, "first": None, "interactive": None, "error": ""}
     try:
         page = await context.new_page()
         began = time.monotonic()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from workbook.cli import main
@@ -129,3 +131,54 @@ def test_lab_prints_the_address_with_token_on_the_chosen_port(tmp_path: Path, mo
     assert not (tmp_path / "werkboek" / "trainer.ipynb").exists()  # no trainer page in self-study
     assert "--ServerApp.ip=127.0.0.1" in started[0] and "--ServerApp.port=8123" in started[0]
     assert "--LabApp.news_url=None" in started[0]
+
+
+@pytest.mark.slow
+def test_serve_stopped_with_sigterm_stops_voila_too(tmp_path: Path) -> None:
+    """`kill PID` (SIGTERM) on `workbook serve` used to leave Voila and its kernels running."""
+    import signal
+    import socket
+    import subprocess
+
+    import psutil
+
+    from workbook.runtime.build import build_workbook
+
+    config = tmp_path / "scholengroep.toml"
+    config.write_text(
+        'naam = "Scholengroep Stoplinde"\nsector = "vo"\nscholen = ["Stoplinde Havo"]\n'
+        'trainersleutel = "stop-sleutel-123456"\nmodules = ["prestatiedruk"]\n'
+        f'opslag = "sqlite:///{tmp_path / "antwoorden.sqlite"}"\n',
+        encoding="utf-8",
+    )
+    build_workbook(config, tmp_path / "gebouwd", progress=False)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    workbook = Path(sys.executable).with_name("workbook")
+    cmd = [
+        str(workbook),
+        "serve",
+        str(tmp_path / "gebouwd"),
+        "--poort",
+        str(port),
+        "--voorverwarmen",
+        "0",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    voila: list[psutil.Process] = []
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if "Stoppen" in line:
+                break
+        voila = psutil.Process(proc.pid).children()
+        assert voila, "workbook serve started no Voila"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        _gone, alive = psutil.wait_procs(voila, timeout=20)
+        assert not alive, "Voila still runs after workbook serve was stopped"
+    finally:
+        for started in [*voila, psutil.Process(proc.pid)] if proc.poll() is None else voila:
+            if started.is_running():
+                started.kill()

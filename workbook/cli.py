@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import signal
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -119,12 +121,28 @@ def _serve(
             f"ongeveer {room * 2} seconden. Start de sessie als dat klaar is."
         )
     click.echo("Stoppen: druk op Ctrl+C.")
+    # A service manager or `kill` stops with SIGTERM: stop Voila and its kernels then too, as on
+    # Ctrl+C, instead of leaving them running without the command that started them.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         proc.wait()
     except KeyboardInterrupt:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            # Voila stops every kernel first: with a room of forty that takes longer than 10 s, and
+            # giving up then left Voila running on its own, refilling its pools.
+            proc.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
         click.echo("Het werkboek is gestopt.")
+
+
+STOP_SECONDS = 120  # how long Voila may take to stop its kernels after Ctrl+C
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 serve_options = [
