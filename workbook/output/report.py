@@ -34,6 +34,8 @@ nav.toc a { color: #0b4f9c; text-decoration: none; }
 .wb-plan-what { font-weight: bold; } .wb-plan-facts { color: #334e68; }
 .wb-plan-school { font-size: 0.85em; font-weight: bold; background: #e6f0fb; padding: 0 0.3em; }
 .wb-plan-pyramid { page-break-inside: avoid; }
+.cols { column-count: 2; column-gap: 1.6em; } .cols section { break-inside: avoid; }
+.cols section:first-child h3 { margin-top: 0.3em; }
 @page { size: A4; margin: 1.5cm 1.5cm 1.7cm;
   @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #52606d;
     font-family: 'DejaVu Sans', sans-serif; } }
@@ -64,6 +66,23 @@ def _exercise_html(ex: Exercise, value: Any, words: Words) -> str:
             title_of(ex, words), source, answer_html(ex, value, words)
         )
     )
+
+
+def _in_columns(sections: list[str]) -> str:
+    """Answers without a picture side by side in two columns; a picture keeps the full width."""
+    out: list[str] = []
+    narrow: list[str] = []
+    for html in sections:
+        if 'class="picture"' in html:
+            if narrow:
+                out.append("<div class='cols'>" + "".join(narrow) + "</div>")
+                narrow = []
+            out.append(html)
+        else:
+            narrow.append(html)
+    if narrow:
+        out.append("<div class='cols'>" + "".join(narrow) + "</div>")
+    return "".join(out)
 
 
 def toc_html(entries: list[tuple[str, str]]) -> str:
@@ -107,10 +126,12 @@ def report_html(config: Config, participant: Participant, answers: dict[str, Any
         title = get_module(m).title
         toc.append((f"module-{m}", title))
         parts.append(f"<h2 id='module-{_e(m)}'>{_e(title)}</h2>")
-        for ex in list_exercises(m, sector=config.sector):
-            value = answers.get(ex.id)
-            if is_answered(value) and ex.kind != "actiepunten":
-                parts.append(_exercise_html(ex, value, words))
+        shown = [
+            _exercise_html(ex, answers.get(ex.id), words)
+            for ex in list_exercises(m, sector=config.sector)
+            if is_answered(answers.get(ex.id)) and ex.kind != "actiepunten"
+        ]
+        parts.append(_in_columns(shown))
     if not modules:
         parts.append(f"<p>{_e(NOTHING_YET)}</p>")
     return page_html("Mijn werkboek", head + toc_html(toc) + "".join(parts))
