@@ -18,12 +18,12 @@ from workbook.store import AnswerStore, Participant, ParticipantAnswers
 from workbook.words import Words, fill_words
 
 REPORT_CSS = """
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; margin: 2em; }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; line-height: 1.3; color: #111; margin: 2em; }
 h1 { color: #102a43; margin: 0 0 0.2em; }
-h2 { color: #102a43; border-bottom: 2px solid #486581; margin: 1.2em 0 0.4em; font-size: 1.35em; }
-h3 { margin: 0.8em 0 0.15em; font-size: 1.05em; color: #102a43; } .meta { color: #334e68; }
+h2 { color: #102a43; border-bottom: 2px solid #486581; margin: 0.9em 0 0.35em; font-size: 1.35em; }
+h3 { margin: 0.5em 0 0.1em; font-size: 1.05em; color: #102a43; } .meta { color: #334e68; }
 ul { margin: 0.1em 0 0.3em; padding-left: 1.3em; } li { margin: 0.05em 0; }
-.picture svg { max-width: 100%; max-height: 7.5cm; height: auto; } .picture { page-break-inside: avoid; }
+.picture svg { max-width: 100%; max-height: 6.5cm; height: auto; } .picture { page-break-inside: avoid; }
 .source { color: #486581; font-size: 0.85em; margin: 0 0 0.3em; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #9aa5b1; padding: 0.3em; text-align: left; }
