@@ -82,3 +82,9 @@ def test_sociogram_labels_and_questions_use_the_sectors_words() -> None:
     assert mbo["labels.SOCIO_ADD"] == "Student toevoegen"
     assert mbo["sociogram: speel_graag"] == "Met wie trek je in de pauze graag op?"
     assert dict(visible_texts("po"))["sociogram: speel_graag"] == "Met wie speel je graag?"
+
+
+def test_mbo_sociogram_asks_about_assignments_and_never_about_playing() -> None:
+    mbo = [t for w, t in visible_texts("mbo") if w.startswith("sociogram: ")]
+    assert not any("speel" in t.lower() for t in mbo)
+    assert "Met wie werk je graag samen aan een opdracht of in de praktijkles?" in mbo

@@ -259,7 +259,7 @@ def test_the_draaiboek_tab_shows_the_module_and_marks_the_block_on_nu(tmp_path):
         assert store.get_setting(cfg.slug, NOW_SETTING) == "prestatiedruk/stappen"
         [current] = re.findall(r'<li [^>]*aria-current="step"[^>]*>.*?</li>', board.script.value)
         assert "Samen aanpakken" in current and "Nu bezig" in current
-        assert 'href="#wb-script-nu">Nu bezig: blok 7 van 10, 0:47–0:57 Samen aanpakken' in (
+        assert 'href="#wb-script-nu">Nu bezig: blok 7 van 11, 0:40–0:50 Samen aanpakken' in (
             board.script.value
         )
         assert board.script.value.count('aria-current="step"') == 1

@@ -18,12 +18,12 @@ from workbook.store import AnswerStore, Participant, ParticipantAnswers
 from workbook.words import Words, fill_words
 
 REPORT_CSS = """
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; margin: 2em; }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; line-height: 1.3; color: #111; margin: 2em; }
 h1 { color: #102a43; margin: 0 0 0.2em; }
-h2 { color: #102a43; border-bottom: 2px solid #486581; margin: 1.2em 0 0.4em; font-size: 1.35em; }
-h3 { margin: 0.8em 0 0.15em; font-size: 1.05em; color: #102a43; } .meta { color: #334e68; }
+h2 { color: #102a43; border-bottom: 2px solid #486581; margin: 0.9em 0 0.35em; font-size: 1.35em; }
+h3 { margin: 0.5em 0 0.1em; font-size: 1.05em; color: #102a43; } .meta { color: #334e68; }
 ul { margin: 0.1em 0 0.3em; padding-left: 1.3em; } li { margin: 0.05em 0; }
-.picture svg { max-width: 100%; max-height: 7.5cm; height: auto; } .picture { page-break-inside: avoid; }
+.picture svg { max-width: 100%; max-height: 6.5cm; height: auto; } .picture { page-break-inside: avoid; }
 .source { color: #486581; font-size: 0.85em; margin: 0 0 0.3em; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #9aa5b1; padding: 0.3em; text-align: left; }
@@ -34,6 +34,8 @@ nav.toc a { color: #0b4f9c; text-decoration: none; }
 .wb-plan-what { font-weight: bold; } .wb-plan-facts { color: #334e68; }
 .wb-plan-school { font-size: 0.85em; font-weight: bold; background: #e6f0fb; padding: 0 0.3em; }
 .wb-plan-pyramid { page-break-inside: avoid; }
+.cols { column-count: 2; column-gap: 1.6em; } .cols section { break-inside: avoid; }
+.cols section:first-child h3 { margin-top: 0.3em; }
 @page { size: A4; margin: 1.5cm 1.5cm 1.7cm;
   @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #52606d;
     font-family: 'DejaVu Sans', sans-serif; } }
@@ -64,6 +66,23 @@ def _exercise_html(ex: Exercise, value: Any, words: Words) -> str:
             title_of(ex, words), source, answer_html(ex, value, words)
         )
     )
+
+
+def _in_columns(sections: list[str]) -> str:
+    """Answers without a picture side by side in two columns; a picture keeps the full width."""
+    out: list[str] = []
+    narrow: list[str] = []
+    for html in sections:
+        if 'class="picture"' in html:
+            if narrow:
+                out.append("<div class='cols'>" + "".join(narrow) + "</div>")
+                narrow = []
+            out.append(html)
+        else:
+            narrow.append(html)
+    if narrow:
+        out.append("<div class='cols'>" + "".join(narrow) + "</div>")
+    return "".join(out)
 
 
 def toc_html(entries: list[tuple[str, str]]) -> str:
@@ -107,10 +126,12 @@ def report_html(config: Config, participant: Participant, answers: dict[str, Any
         title = get_module(m).title
         toc.append((f"module-{m}", title))
         parts.append(f"<h2 id='module-{_e(m)}'>{_e(title)}</h2>")
-        for ex in list_exercises(m, sector=config.sector):
-            value = answers.get(ex.id)
-            if is_answered(value) and ex.kind != "actiepunten":
-                parts.append(_exercise_html(ex, value, words))
+        shown = [
+            _exercise_html(ex, answers.get(ex.id), words)
+            for ex in list_exercises(m, sector=config.sector)
+            if is_answered(answers.get(ex.id)) and ex.kind != "actiepunten"
+        ]
+        parts.append(_in_columns(shown))
     if not modules:
         parts.append(f"<p>{_e(NOTHING_YET)}</p>")
     return page_html("Mijn werkboek", head + toc_html(toc) + "".join(parts))

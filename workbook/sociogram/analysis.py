@@ -71,16 +71,23 @@ OLDER_TEXTS = {
     "speel_niet": "Met wie trek je in de pauze liever niet op?",
 }
 OLDER_SECTORS = ("vo", "mbo")
+# mbo students sit in lessons and work together on assignments and in practical lessons.
+MBO_TEXTS = OLDER_TEXTS | {
+    "zit_graag": "Naast wie zit je graag in de les?",
+    "zit_niet": "Naast wie zit je liever niet in de les?",
+    "werk_graag": "Met wie werk je graag samen aan een opdracht of in de praktijkles?",
+    "werk_niet": "Met wie werk je liever niet samen aan een opdracht of in de praktijkles?",
+}
 
 
 def standard_questions(sector: str = "") -> list[Question]:
     """The six standard questions (play, sit, work together; positive and negative).
 
-    For vo and mbo the 'play' pair asks about the break; the ids stay the same."""
-    older = sector in OLDER_SECTORS
+    For vo and mbo the 'play' pair asks about the break; mbo also asks about assignments and
+    practical lessons. The ids stay the same."""
+    texts = MBO_TEXTS if sector == "mbo" else OLDER_TEXTS if sector in OLDER_SECTORS else {}
     return [
-        Question(qid, OLDER_TEXTS.get(qid, text) if older else text, valence)
-        for qid, text, valence in STANDARD_QUESTIONS
+        Question(qid, texts.get(qid, text), valence) for qid, text, valence in STANDARD_QUESTIONS
     ]
 
 
