@@ -120,10 +120,11 @@ def _serve(
             f"Voor de sessie over '{session}' zet het werkboek {room} pagina's klaar. Dat duurt "
             f"ongeveer {room * 2} seconden. Start de sessie als dat klaar is."
         )
-    click.echo("Stoppen: druk op Ctrl+C.")
     # A service manager or `kill` stops with SIGTERM: stop Voila and its kernels then too, as on
-    # Ctrl+C, instead of leaving them running without the command that started them.
+    # Ctrl+C, instead of leaving them running without the command that started them. Set before the
+    # line that says how to stop, so that a stop right after it is handled too.
     signal.signal(signal.SIGTERM, _interrupt)
+    click.echo("Stoppen: druk op Ctrl+C.")
     try:
         proc.wait()
     except KeyboardInterrupt:
