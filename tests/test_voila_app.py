@@ -24,6 +24,15 @@ opslag = "sqlite:///{store}"
 """
 
 
+def run(coro):  # noqa: ANN001, ANN201 - any coroutine, its result
+    """Run a coroutine in a thread of its own: earlier tests in the same process (widgets, kernels)
+    may leave an event loop running in this one, where asyncio.run refuses to start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 class FakePools:
     """The part of Voila's kernel manager that hands out preheated kernels."""
 
@@ -50,7 +59,7 @@ def test_only_a_ready_kernel_counts_and_is_handed_out():
         refill.cancel()
         return size, got
 
-    size, got = asyncio.run(scene())
+    size, got = run(scene())
     assert (size, got) == (1, "ready")
 
 
@@ -63,7 +72,7 @@ def test_no_ready_kernel_means_an_empty_pool():
         waiting.cancel()
         return size
 
-    assert asyncio.run(scene()) == 0
+    assert run(scene()) == 0
 
 
 def wait_for_pools(voila: psutil.Process, kernels: int, timeout: float = 120) -> None:
