@@ -11,7 +11,7 @@ from typing import Any
 
 from workbook.content.draaiboek import Block, read_draaiboek
 from workbook.errors import ContentError
-from workbook.kinds import SCHEMA_VERSION, Exercise, Fields, is_answered, validate_spec
+from workbook.kinds import KINDS, SCHEMA_VERSION, Exercise, Fields, is_answered, validate_spec
 from workbook.paths import exercises_dir, notebooks_dir
 from workbook.words import SECTORS
 from workbook.yamltext import parse_yaml
@@ -82,6 +82,14 @@ def load_exercise(path: Path) -> Exercise:
     data = read_yaml(path)
     kind, title, prompt, help_text, spec = validate_spec(data, str(path))
     f = Fields(data, str(path))
+    measured = f.flag("meting", default=False)
+    if measured and KINDS[kind].compare is None:
+        can = ", ".join(sorted(k for k, v in KINDS.items() if v.compare is not None))
+        raise f.fail(
+            "meting",
+            f"kan niet bij een oefening van de soort '{kind}'",
+            f"Alleen deze soorten kun je opnieuw meten: {can}. Haal 'meting: true' weg.",
+        )
     return Exercise(
         f"{module}/{slug}",
         module,
@@ -93,6 +101,7 @@ def load_exercise(path: Path) -> Exercise:
         path,
         source=f.text("source", required=False),
         sectors=read_sectors(f),
+        measured=measured,
     )
 
 

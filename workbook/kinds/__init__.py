@@ -35,6 +35,7 @@ from workbook.kinds import (
 from workbook.kinds.base import (
     EMPTY_VALUES,
     SCHEMA_VERSION,
+    Comparison,
     Exercise,
     Fields,
     Kind,
@@ -57,6 +58,8 @@ __all__ = [
     "answer_picture",
     "answer_reasons",
     "answer_text",
+    "compare_rounds",
+    "comparison_html",
     "is_answered",
     "summarize",
     "validate_spec",
@@ -161,6 +164,37 @@ def answer_html(ex: Exercise, value: Any, words: Words = DEFAULT_WORDS) -> Marku
     return (Markup("<ul>{}</ul>").format(items) if items else Markup("")) + (
         Markup('<div class="picture">{}</div>').format(picture) if picture else Markup("")
     )
+
+
+def compare_rounds(
+    ex: Exercise, rounds: list[tuple[str, list[Any]]], words: Words = DEFAULT_WORDS
+) -> Comparison | None:
+    """The rounds of a measured exercise side by side (None for a kind that cannot compare, or
+    with fewer than two rounds that hold an answer). Each round: (its label, its saved values)."""
+    kind = KINDS[ex.kind]
+    if kind.compare is None:
+        return None
+    read = [(label, [kind.read(v) for v in values if is_answered(v)]) for label, values in rounds]
+    read = [(label, values) for label, values in read if values]
+    if len(read) < 2:
+        return None
+    return kind.compare(ex, read, words)
+
+
+def comparison_html(comparison: Comparison, caption: str) -> Markup:
+    """A comparison as a table (a column per round, the change last) and its sentences."""
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(r) for r in comparison.rounds)
+    body = Markup("").join(
+        Markup('<tr><th scope="row">{}</th>{}<td>{}</td></tr>').format(
+            label, Markup("").join(Markup("<td>{}</td>").format(c) for c in cells), change
+        )
+        for label, cells, change in comparison.rows
+    )
+    changes = Markup("").join(Markup("<li>{}</li>").format(c) for c in comparison.changes)
+    return Markup(
+        '<div class="wb-compare"><table><caption>{}</caption><thead><tr><td></td>{}'
+        '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table><ul>{}</ul></div>'
+    ).format(caption, head, texts.CHANGE_COLUMN, body, changes)
 
 
 def summarize(

@@ -9,7 +9,7 @@ output (page, projector, report, export) goes through it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_type_hints
@@ -18,7 +18,7 @@ from workbook.errors import ContentError
 from workbook.words import DEFAULT_WORDS, Words, fill_words
 
 SCHEMA_VERSION = 1
-COMMON = {"schema", "kind", "title", "prompt", "help", "source", "sectors"}
+COMMON = {"schema", "kind", "title", "prompt", "help", "source", "sectors", "meting"}
 EMPTY_VALUES: tuple[Any, ...] = (None, "", [], {})
 
 A = TypeVar("A")
@@ -43,10 +43,26 @@ class Exercise:
         ""  # a short source line ("Bron: ..."), shown under the exercise and in the report
     )
     sectors: tuple[str, ...] = ()  # the sectors that see this exercise; empty: every sector
+    measured: bool = False  # 'meting: true': filled in again at later meetings, each day's kept
 
     def shown_to(self, sector: str | None) -> bool:
         """True when a page for this sector shows the exercise (no sector: always)."""
         return not self.sectors or sector is None or sector in self.sectors
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Rounds of a measurement side by side: a row per statement or layer, a column per round, the
+    change from the first round to the last, and what changed in a few sentences."""
+
+    rounds: list[str]
+    rows: list[tuple[str, list[str], str]]  # (label, a cell per round, the change)
+    changes: list[str]
+
+
+def dutch_number(value: float) -> str:
+    """1.5 -> '1,5'; 2.0 -> '2'."""
+    return f"{round(value, 1):g}".replace(".", ",").replace("-", "−")
 
 
 @dataclass(frozen=True)
@@ -162,6 +178,12 @@ class Kind(Generic[A]):
     gather: Callable[[Any, Mapping[str, Any]], A] | None = None
     # Participants type free text that the room sees (a wall): the trainer may hold it for approval.
     free_text: bool = False
+    # A kind that can be measured again ('meting: true') compares its rounds: compare(exercise,
+    # [(round's label, the answers of that round)], words) gives the table shown side by side on
+    # the page, on the trainer's page and in the school's report, with what changed.
+    compare: Callable[[Exercise, Sequence[tuple[str, Sequence[A]]], Words], Comparison] | None = (
+        None
+    )
 
     def conforms(self, value: Any) -> bool:
         """True when a saved value has exactly the declared shape: only known keys, all required ones."""

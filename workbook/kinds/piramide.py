@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NotRequired, TypedDict
 
 from workbook.errors import WorkbookError
 from workbook.kinds import texts
-from workbook.kinds.base import COMMON, Exercise, Fields, Kind, Room, RoomView, fill
+from workbook.kinds.base import (
+    COMMON,
+    Comparison,
+    Exercise,
+    Fields,
+    Kind,
+    Room,
+    RoomView,
+    dutch_number,
+    fill,
+)
 from workbook.pyramid import (
     LAYER_NAMES,
     PYRAMID_LAYERS,
@@ -125,6 +135,60 @@ def summarize(ex: Exercise, answers: Mapping[str, PiramideAnswer], room: Room) -
     return {"type": "pictures", "items": sorted(cards, key=lambda c: c["who"])}
 
 
+def compare(
+    ex: Exercise, rounds: Sequence[tuple[str, Sequence[PiramideAnswer]]], words: Words
+) -> Comparison:
+    """Per layer (top first) its activities and hours in each round, then the verdict; a round
+    with several pyramids shows its last one (a school's shared pyramid is one per round)."""
+    shown = [(label, answers[-1]) for label, answers in rounds if answers]
+    analyses = [analyse_pyramid(dict(a), words[1], ex.spec["layers"]) for _l, a in shown]
+    rows, changes = [], []
+    for layer in reversed(ex.spec["layers"]):
+        cells = []
+        for a in analyses:
+            count = a.layers[layer].count
+            one, more = texts.PYRAMID_ITEMS
+            items = (one if count == 1 else more).format(n=count)
+            cells.append(
+                texts.PYRAMID_LAYER_CELL.format(
+                    items=items, hours=dutch_number(a.layers[layer].hours)
+                )
+            )
+        change = texts.CHANGE_UNKNOWN
+        if len(analyses) >= 2:
+            before, after = analyses[0].layers[layer].hours, analyses[-1].layers[layer].hours
+            diff = after - before
+            change = f"{'+' if diff > 0 else ''}{dutch_number(diff)} uur"
+            if diff:
+                changes.append(
+                    texts.PYRAMID_HOURS_CHANGED.format(
+                        layer=LAYER_NAMES[layer],
+                        before=dutch_number(before),
+                        after=dutch_number(after),
+                    )
+                )
+        rows.append((LAYER_NAMES[layer], cells, change))
+    verdicts = [a.verdict for a in analyses]
+    rows.append((texts.PYRAMID_VERDICT_ROW, verdicts, texts.CHANGE_UNKNOWN))
+    if len(verdicts) >= 2:
+        head = (
+            texts.PYRAMID_VERDICT_CHANGED.format(before=verdicts[0], after=verdicts[-1])
+            if verdicts[0] != verdicts[-1]
+            else texts.PYRAMID_VERDICT_SAME.format(verdict=verdicts[-1])
+        )
+        changes.insert(0, head)
+    return Comparison([label for label, _a in shown], rows, changes)
+
+
 KIND: Kind[PiramideAnswer] = Kind(
-    "piramide", validate, PiramideAnswer, VERSION, read, lines, summarize, picture, reasons
+    "piramide",
+    validate,
+    PiramideAnswer,
+    VERSION,
+    read,
+    lines,
+    summarize,
+    picture,
+    reasons,
+    compare=compare,
 )

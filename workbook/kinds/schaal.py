@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
 from workbook.kinds import texts
 from workbook.kinds.base import (
     COMMON,
+    Comparison,
     Exercise,
     Fields,
     Kind,
@@ -18,6 +19,7 @@ from workbook.kinds.base import (
     as_int,
     as_list,
     bars,
+    dutch_number,
     fill,
 )
 from workbook.words import Words
@@ -102,6 +104,60 @@ def summarize(ex: Exercise, answers: Mapping[str, SchaalAnswer], room: Room) -> 
     }
 
 
+def _mean(ex: Exercise, answers: Sequence[SchaalAnswer], row: int) -> float | None:
+    scores = [s for a in answers for r, _t, s in rated(ex, a) if r == row]
+    return sum(scores) / len(scores) if scores else None
+
+
+def compare(
+    ex: Exercise, rounds: Sequence[tuple[str, Sequence[SchaalAnswer]]], words: Words
+) -> Comparison:
+    """Per statement the score of each round (the mean when a round holds several answers, such
+    as a school's), and the change from the first round to the last: higher is better."""
+    rows, changes = [], []
+    for r, text in enumerate(statements(ex)):
+        means = [_mean(ex, answers, r) for _label, answers in rounds]
+        cells = [texts.NOT_MEASURED if m is None else dutch_number(m) for m in means]
+        known = [m for m in means if m is not None]
+        change = texts.CHANGE_UNKNOWN
+        if len(known) >= 2:
+            diff = known[-1] - known[0]
+            word = (
+                texts.CHANGE_BETTER
+                if diff > 0
+                else texts.CHANGE_WORSE
+                if diff < 0
+                else texts.CHANGE_SAME
+            )
+            change = f"{'+' if diff > 0 else ''}{dutch_number(diff)} ({word})"
+            if abs(diff) >= 1:
+                changes.append(
+                    texts.SCALE_CHANGED.format(
+                        statement=fill(text, words),
+                        before=dutch_number(known[0]),
+                        after=dutch_number(known[-1]),
+                        change=word,
+                    )
+                )
+        rows.append((fill(text, words), cells, change))
+    several = any(len(answers) > 1 for _label, answers in rounds)
+    labels = [
+        f"{label} {texts.SCALE_ROUND_SIZE.format(n=len(answers))}" if several else label
+        for label, answers in rounds
+    ]
+    if len(rounds) >= 2 and not changes:
+        changes = [texts.SCALE_NO_CHANGE]
+    return Comparison(labels, rows, changes)
+
+
 KIND: Kind[SchaalAnswer] = Kind(
-    "schaal", validate, SchaalAnswer, VERSION, read, lines, summarize, reasons=reasons
+    "schaal",
+    validate,
+    SchaalAnswer,
+    VERSION,
+    read,
+    lines,
+    summarize,
+    reasons=reasons,
+    compare=compare,
 )

@@ -5,6 +5,7 @@ from workbook.store.answers import (
     AnswerStore,
     Participant,
     ParticipantAnswers,
+    SchoolItem,
     libpq_url,
     open_store,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "AnswerStore",
     "Participant",
     "ParticipantAnswers",
+    "SchoolItem",
     "libpq_url",
     "open_store",
 ]

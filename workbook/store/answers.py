@@ -10,7 +10,7 @@ import time
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -39,12 +39,35 @@ PG_IDLE_SECONDS = 20.0  # close a PostgreSQL connection nobody used for this lon
 PG_APPLICATION = "werkboek"  # how the kernels show up in pg_stat_activity
 
 # In the order of the Participant fields.
-PARTICIPANT_COLUMNS = "scholengroep, code, name, school, created_at, last_module, last_seen"
+PARTICIPANT_COLUMNS = (
+    "scholengroep, code, name, school, created_at, last_module, last_seen, kernteam"
+)
 UPSERT_ANSWER = (
     "INSERT INTO answers (scholengroep, participant, exercise, value, updated_at) "
     "VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (scholengroep, participant, exercise) "
     "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
+)
+UPSERT_SCHOOL_ITEM = (
+    "INSERT INTO school_items (scholengroep, school, doc, item, value, author, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scholengroep, school, doc, item) "
+    "DO UPDATE SET value = excluded.value, author = excluded.author, "
+    "updated_at = excluded.updated_at"
+)
+UPSERT_MEASUREMENT = (
+    "INSERT INTO measurements (scholengroep, participant, exercise, day, value) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (scholengroep, participant, exercise, day) "
+    "DO UPDATE SET value = excluded.value"
+)
+# An answer saved on an earlier day, before the exercise was measured again, is that day's
+# measurement: keep it before today's answer replaces it.
+KEEP_FIRST_MEASUREMENT = (
+    "INSERT INTO measurements (scholengroep, participant, exercise, day, value) "
+    "SELECT scholengroep, participant, exercise, substr(updated_at, 1, 10), value FROM answers "
+    "WHERE scholengroep = ? AND participant = ? AND exercise = ? AND substr(updated_at, 1, 10) < ? "
+    "AND NOT EXISTS (SELECT 1 FROM measurements m WHERE m.scholengroep = answers.scholengroep "
+    "AND m.participant = answers.participant AND m.exercise = answers.exercise) "
+    "ON CONFLICT DO NOTHING"
 )
 UPSERT_SETTING = (
     'INSERT INTO settings (scholengroep, "key", value) VALUES (?, ?, ?) '
@@ -63,6 +86,24 @@ class Participant:
     created_at: str
     last_module: str | None = None
     last_seen: str | None = None
+    kernteam: bool = False  # they said they are in their school's kernteam
+
+
+def _participant(row: Sequence[Any]) -> Participant:
+    scholengroep, code, name, school, created, last_module, last_seen, kernteam = row
+    return Participant(
+        scholengroep, code, name, school, created, last_module, last_seen, bool(kernteam)
+    )
+
+
+@dataclass(frozen=True)
+class SchoolItem:
+    """One item of what a school's kernteam shares (a pyramid activity, a decision on a point)."""
+
+    item: str
+    value: Any
+    author: str  # the code of who changed it last ('' once they were deleted)
+    updated_at: str
 
 
 def now_iso() -> str:
@@ -319,8 +360,9 @@ class AnswerStore:
             try:
                 self._run(
                     f"INSERT INTO participants ({PARTICIPANT_COLUMNS}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    *astuple(p),
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    *astuple(p)[:-1],
+                    int(p.kernteam),
                 )
                 return p
             except DuplicateKeyError:
@@ -333,7 +375,7 @@ class AnswerStore:
             scholengroep,
             code.strip().lower(),
         )
-        return Participant(*rows[0]) if rows else None
+        return _participant(rows[0]) if rows else None
 
     def touch_participant(self, scholengroep: str, code: str, module: str) -> None:
         """Remember the module a participant opened last (for 'ga verder waar je was')."""
@@ -352,16 +394,29 @@ class AnswerStore:
             "ORDER BY created_at",
             scholengroep,
         )
-        return [Participant(*r) for r in rows]
+        return [_participant(r) for r in rows]
 
     def delete_participant(self, scholengroep: str, code: str) -> int:
         """Delete a participant and all their answers; returns how many answers were removed."""
         keys = (scholengroep, code)
-        removed, _ = self._transaction(
+        removed, *_ = self._transaction(
             ("DELETE FROM answers WHERE scholengroep = ? AND participant = ?", keys),
+            ("DELETE FROM measurements WHERE scholengroep = ? AND participant = ?", keys),
+            # What they added to their school's shared pyramid or plan stays the school's; who did
+            # it does not.
+            ("UPDATE school_items SET author = '' WHERE scholengroep = ? AND author = ?", keys),
             ("DELETE FROM participants WHERE scholengroep = ? AND code = ?", keys),
         )
         return int(removed)
+
+    def set_kernteam(self, scholengroep: str, code: str, member: bool) -> None:
+        """Say whether a participant is in their school's kernteam."""
+        self._run(
+            "UPDATE participants SET kernteam = ? WHERE scholengroep = ? AND code = ?",
+            int(member),
+            scholengroep,
+            code,
+        )
 
     # -- answers --------------------------------------------------------------------------------
     def save_answer(self, scholengroep: str, participant: str, exercise: str, value: Any) -> str:
@@ -414,6 +469,70 @@ class AnswerStore:
         )
         return [(p, e, json.loads(v), t) for p, e, v, t in rows]
 
+    def save_measured(
+        self, scholengroep: str, participant: str, exercise: str, value: Any, day: str
+    ) -> str:
+        """Save an answer and keep it as that day's measurement, in one transaction."""
+        stamp = now_iso()
+        text = json.dumps(value, ensure_ascii=False)
+        keys = (scholengroep, participant, exercise)
+        self._transaction(
+            (KEEP_FIRST_MEASUREMENT, (*keys, day)),
+            (UPSERT_ANSWER, (*keys, text, stamp)),
+            (UPSERT_MEASUREMENT, (*keys, day, text)),
+        )
+        return stamp
+
+    def measurements(
+        self, scholengroep: str, exercise: str, participant: str | None = None
+    ) -> list[tuple[str, str, Any]]:
+        """(participant, day, value) of every kept measurement of one exercise, oldest day first
+        (of one participant when given, else of everyone: trainer and school report only)."""
+        sql = "SELECT participant, day, value FROM measurements WHERE scholengroep = ? AND exercise = ?"
+        params: list[Any] = [scholengroep, exercise]
+        if participant is not None:
+            sql += " AND participant = ?"
+            params.append(participant)
+        rows = self._run(sql + " ORDER BY day, participant", *params)
+        return [(p, d, json.loads(v)) for p, d, v in rows]
+
+    # -- what one school's kernteam shares --------------------------------------------------------
+    def school_items(self, scholengroep: str, school: str, doc: str) -> list[SchoolItem]:
+        """The items of one shared document of a school, in the order they were last changed."""
+        rows = self._run(
+            "SELECT item, value, author, updated_at FROM school_items "
+            "WHERE scholengroep = ? AND school = ? AND doc = ? ORDER BY updated_at, item",
+            scholengroep,
+            school,
+            doc,
+        )
+        return [SchoolItem(i, json.loads(v), a, t) for i, v, a, t in rows]
+
+    def put_school_items(
+        self, scholengroep: str, school: str, doc: str, items: dict[str, Any], author: str
+    ) -> str:
+        """Insert or replace some items of a shared document (a None value deletes that item), in
+        one transaction; other items, such as what another member added meanwhile, stay."""
+        stamp = now_iso()
+        statements: list[tuple[str, Sequence[Any]]] = []
+        for item, value in items.items():
+            if value is None:
+                statements.append(
+                    (
+                        "DELETE FROM school_items WHERE scholengroep = ? AND school = ? "
+                        "AND doc = ? AND item = ?",
+                        (scholengroep, school, doc, item),
+                    )
+                )
+            else:
+                text = json.dumps(value, ensure_ascii=False)
+                statements.append(
+                    (UPSERT_SCHOOL_ITEM, (scholengroep, school, doc, item, text, author, stamp))
+                )
+        if statements:
+            self._transaction(*statements)
+        return stamp
+
     # -- settings (trainer state such as the exercise marked "nu") ------------------------------
     def set_setting(self, scholengroep: str, key: str, value: Any) -> None:
         self._run(UPSERT_SETTING, scholengroep, key, json.dumps(value, ensure_ascii=False))
@@ -442,10 +561,30 @@ class ParticipantAnswers:
     def load(self, exercise: str) -> Any | None:
         return self._all().get(exercise)
 
-    def save(self, exercise: str, value: Any) -> str:
-        stamp = self._store.save_answer(self.scholengroep, self.participant.code, exercise, value)
+    def save(self, exercise: str, value: Any, *, measured_on: str | None = None) -> str:
+        """Save an answer; `measured_on` (a day, '2026-09-15') also keeps it as that day's
+        measurement, for an exercise that is measured again at later meetings."""
+        code = self.participant.code
+        if measured_on is None:
+            stamp = self._store.save_answer(self.scholengroep, code, exercise, value)
+        else:
+            stamp = self._store.save_measured(self.scholengroep, code, exercise, value, measured_on)
         self._all()[exercise] = value
         return stamp
+
+    def measurements(self, exercise: str) -> list[tuple[str, Any]]:
+        """(day, value) of this participant's kept measurements of one exercise, oldest first."""
+        return [
+            (day, value)
+            for _code, day, value in self._store.measurements(
+                self.scholengroep, exercise, self.participant.code
+            )
+        ]
+
+    def set_kernteam(self, member: bool) -> None:
+        """Say whether this participant is in their school's kernteam."""
+        self._store.set_kernteam(self.scholengroep, self.participant.code, member)
+        self.participant = replace(self.participant, kernteam=member)
 
     def all(self) -> dict[str, Any]:
         return dict(self._all())

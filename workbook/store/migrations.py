@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA_KEY = "schema_version"
 # Any fixed number: PostgreSQL's advisory lock that lets one kernel at a time create or upgrade.
 PG_SCHEMA_LOCK = 722_0301
@@ -24,14 +24,29 @@ ANSWERS_COLUMNS = (
     "FOREIGN KEY (scholengroep, participant) REFERENCES participants (scholengroep, code) "
     "ON DELETE CASCADE"
 )
+SCHOOL_ITEMS = (
+    "CREATE TABLE IF NOT EXISTS school_items (scholengroep VARCHAR(64) NOT NULL, "
+    "school TEXT NOT NULL, doc VARCHAR(64) NOT NULL, item VARCHAR(64) NOT NULL, "
+    "value TEXT NOT NULL, author VARCHAR(32) NOT NULL, updated_at VARCHAR(32) NOT NULL, "
+    "PRIMARY KEY (scholengroep, school, doc, item))"
+)
+MEASUREMENTS = (
+    "CREATE TABLE IF NOT EXISTS measurements (scholengroep VARCHAR(64) NOT NULL, "
+    "participant VARCHAR(32) NOT NULL, exercise VARCHAR(128) NOT NULL, day VARCHAR(10) NOT NULL, "
+    "value TEXT NOT NULL, PRIMARY KEY (scholengroep, participant, exercise, day), "
+    "FOREIGN KEY (scholengroep, participant) REFERENCES participants (scholengroep, code) "
+    "ON DELETE CASCADE)"
+)
 CREATE_TABLES = (
     'CREATE TABLE IF NOT EXISTS meta ("key" VARCHAR(64) NOT NULL, value TEXT NOT NULL, '
     'PRIMARY KEY ("key"))',
     "CREATE TABLE IF NOT EXISTS participants (scholengroep VARCHAR(64) NOT NULL, "
     "code VARCHAR(32) NOT NULL, name TEXT NOT NULL, school TEXT NOT NULL, "
     "created_at VARCHAR(32) NOT NULL, last_module TEXT, last_seen VARCHAR(32), "
-    "PRIMARY KEY (scholengroep, code))",
+    "kernteam INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (scholengroep, code))",
     f"CREATE TABLE IF NOT EXISTS answers ({ANSWERS_COLUMNS})",
+    SCHOOL_ITEMS,
+    MEASUREMENTS,
     "CREATE TABLE IF NOT EXISTS settings (scholengroep VARCHAR(64) NOT NULL, "
     '"key" VARCHAR(128) NOT NULL, value TEXT NOT NULL, PRIMARY KEY (scholengroep, "key"))',
 )
@@ -95,7 +110,13 @@ def _to_3(run: Run, dialect: str) -> None:
     run("ALTER TABLE answers_v3 RENAME TO answers", ())
 
 
-UPGRADES: dict[int, Callable[[Run, str], None]] = {1: _to_2, 2: _to_3}
+def _to_4(run: Run, dialect: str) -> None:
+    if "kernteam" not in _columns(run, dialect, "participants"):
+        run("ALTER TABLE participants ADD COLUMN kernteam INTEGER NOT NULL DEFAULT 0", ())
+    # school_items and measurements are new tables: CREATE_TABLES made them already.
+
+
+UPGRADES: dict[int, Callable[[Run, str], None]] = {1: _to_2, 2: _to_3, 3: _to_4}
 
 
 def ensure_schema(run: Run, dialect: str) -> int | None:
