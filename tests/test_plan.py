@@ -383,7 +383,7 @@ def test_the_trainer_sees_every_schools_plan(tmp_path: Path) -> None:
     snap = take_snapshot(store, cfg.slug)
     anonymous = visible_text(school_plans_section(cfg, snap, with_names=False))
     assert anonymous.index("OBS A") < anonymous.index("CBS B")
-    obs_a, cbs_b = anonymous.split("CBS B Nog niemand")
+    obs_a, cbs_b = anonymous.split("CBS B Wat de deelnemers van deze school invulden")
     assert "Oordeel: Omgekeerde piramide" in obs_a and "Rustplek in elke klas" in obs_a
     assert "Ouderavond op CBS B" in cbs_b and "Mentorles" not in cbs_b
     assert "Sanne" not in anonymous and "Voorgesteld door: Deelnemer 1" in anonymous

@@ -46,7 +46,7 @@ def test_a_failed_save_shows_retry_on_that_exercise_only(module: str, tmp_path: 
     # Most controls share a Layout: far fewer Layout models than widget models.
     assert layouts * 4 < models, (layouts, models)
 
-    def broken(*_args: object) -> str:
+    def broken(*_args: object, **_dated: object) -> str:
         raise StoreError("De database is bezet.")
 
     answers.save = broken  # type: ignore[method-assign]

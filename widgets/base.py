@@ -7,7 +7,8 @@ import html
 import os
 import time
 import weakref
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 import ipywidgets as w
@@ -15,10 +16,11 @@ import ipywidgets as w
 from widgets import labels
 from widgets.shared import make, shared_layout
 from workbook.errors import StoreError
-from workbook.kinds import Exercise
+from workbook.kinds import Exercise, compare_rounds, comparison_html
 from workbook.runtime.session import kernel_loop
 from workbook.store import ParticipantAnswers
 from workbook.store.failures import ParticipantGoneError
+from workbook.traject import dutch_date
 from workbook.words import Words, fill_words
 
 # The landing page, where someone whose data were deleted can join again (without a code).
@@ -66,8 +68,19 @@ def _flush_at_exit() -> None:
 atexit.register(_flush_at_exit)
 
 
+def day_label(day: str) -> str:
+    """'2026-09-15' -> '15 september 2026'."""
+    try:
+        return dutch_date(date.fromisoformat(day))
+    except ValueError:
+        return day
+
+
 class ExerciseWidget(w.VBox):
     """An exercise on the page. Subclasses build controls, and turn them into a JSON value and back."""
+
+    # How a measured exercise names a round (a day); the page sets one that adds the meeting's title.
+    round_label: Callable[[str], str] = staticmethod(day_label)
 
     def __init__(
         self,
@@ -108,8 +121,12 @@ class ExerciseWidget(w.VBox):
             ),
         )
         body = self.build()
+        # A measured exercise ('meting: true') shows its earlier rounds side by side below it.
+        self.rounds = make(w.HTML, "")
+        below = [self.rounds] if exercise.measured else []
         super().__init__(
-            [header, *body, make(w.HBox, [self.status, self.retry])], layout=shared_layout()
+            [header, *body, make(w.HBox, [self.status, self.retry]), *below],
+            layout=shared_layout(),
         )
         self.add_class("wb-exercise")
         self.add_class(f"wb-kind-{exercise.kind}")
@@ -159,6 +176,27 @@ class ExerciseWidget(w.VBox):
         else:
             self.status.value = self._status_html(labels.UNCHANGED, "wb-status-idle")
         self.set_enabled(True)
+        self.show_rounds()
+
+    def show_rounds(self) -> None:
+        """Below a measured exercise: this participant's rounds side by side with what changed, and
+        a hint when the answer shown is from an earlier meeting."""
+        if not self.exercise.measured or self._answers is None:
+            return
+        try:
+            versions = self._answers.measurements(self.exercise.id)
+        except StoreError:
+            return  # only a view of what is saved; the exercise itself works on
+        today = date.today().isoformat()
+        parts = []
+        if versions and versions[-1][0] < today:
+            hint = labels.MEASURE_AGAIN.format(day=self.round_label(versions[-1][0]))
+            parts.append(f'<p class="wb-hint">{escape(hint)}</p>')
+        rounds = [(self.round_label(day), [value]) for day, value in versions]
+        comparison = compare_rounds(self.exercise, rounds, self._pupil_words)
+        if comparison is not None:
+            parts.append(str(comparison_html(comparison, labels.MEASURE_ROUNDS)))
+        self.rounds.value = "".join(parts)
 
     def changed_soon(self, *_: object) -> None:
         """Typing: save within SAVE_EVERY seconds, at most once per SAVE_EVERY while the typing goes on.
@@ -204,8 +242,10 @@ class ExerciseWidget(w.VBox):
             return
         if self._pending is not None:  # this save includes what was waiting
             self._cancel_pending()
+        # A measured exercise keeps each day's answer as that meeting's measurement.
+        dated = {"measured_on": date.today().isoformat()} if self.exercise.measured else {}
         try:
-            self._answers.save(self.exercise.id, self.value())
+            self._answers.save(self.exercise.id, self.value(), **dated)
         except ParticipantGoneError:
             # Deleted means gone: nothing more is saved for this code, and the page says so.
             self.status.value = self._status_html(
@@ -224,6 +264,7 @@ class ExerciseWidget(w.VBox):
         self.retry.layout.display = "none"
         stamp = datetime.now().strftime("%H:%M:%S")
         self.status.value = self._status_html(labels.SAVED.format(time=stamp), "wb-status-ok")
+        self.show_rounds()
 
     @staticmethod
     def _status_html(text: str, css: str, start_again: bool = False) -> str:

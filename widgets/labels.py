@@ -204,8 +204,9 @@ TRAINER_SCRIPT_NOW = "Nu bezig: blok {n} van {total}, {span} {title}"
 TRAINER_SCRIPT_NONE = "Deze module heeft nog geen draaiboek."
 TRAINER_NO_SCHOOLS = "Er zijn nog geen scholen. Zet ze in het veld 'scholen' van de configuratie."
 TRAINER_PLANS_INTRO = (
-    "Per school het oordeel over de piramide en de actiepunten die deelnemers markeerden met "
-    "'Voor onze school'. Als pdf: workbook rapport CONFIG --school NAAM --out MAP."
+    "Per school wat het kernteam samen maakte: de stap in het stappenplan, de schoolpiramide per "
+    "bijeenkomst en het plan van aanpak. Daaronder wat de deelnemers invulden. "
+    "Als pdf: workbook rapport CONFIG --school NAAM --out MAP."
 )
 TRAINER_NOBODY = "Er heeft zich nog niemand aangemeld."
 TRAINER_SCHOOLS = "Per school"
@@ -432,3 +433,52 @@ FORGET_WARNING = (
 FORGET_YES = "Ja, verwijder alles"
 FORGET_NO = "Nee, toch niet"
 FORGET_DONE = "Je gegevens zijn verwijderd ({n} antwoorden). Je kunt dit venster sluiten."
+
+# -- measured again at a later meeting (issue 16) -------------------------------------------------
+MEASURE_AGAIN = (
+    "Je vulde dit in op {day}. Dat blijft bewaard. Verander je nu iets, dan wordt dat je meting "
+    "van vandaag. Hieronder zie je dan beide naast elkaar."
+)
+MEASURE_ROUNDS = "Jouw metingen naast elkaar"
+
+# -- the school's page: the kernteam's pyramid and plan (issue 16) --------------------------------
+SCHOOL_TITLE = "Het kernteam van onze school"
+SCHOOL_LINK = "Naar de pagina van het kernteam van {school}"
+SCHOOL_JOIN_FIRST = "Meld je eerst aan hierboven, met de school waar je werkt."
+SCHOOL_WHO = (
+    "In het kernteam zitten een paar mensen die het werk aan welbevinden op school trekken, "
+    "bijvoorbeeld de zorgcoördinator en iemand van de schoolleiding. Samen vullen zij één "
+    "piramide en één plan van aanpak in voor de hele school."
+)
+SCHOOL_I_AM_MEMBER = "Ik zit in het kernteam van {school}"
+SCHOOL_MEMBERS = "Kernteam van {school}:"
+SCHOOL_STEP = "Waar staat onze school in het stappenplan?"
+SCHOOL_STEP_NONE = "Nog niet gekozen"
+SCHOOL_PYRAMID_TITLE = "Onze schoolpiramide"
+SCHOOL_PYRAMID_INTRO = (
+    "Vul samen in wat jullie school al doet, per laag. Iedereen van het kernteam kan tegelijk "
+    "iets toevoegen, vanaf een eigen apparaat. Wat een ander toevoegt, zie je hier vanzelf."
+)
+SCHOOL_PYRAMID_ROUNDS = "Onze schoolpiramide per bijeenkomst"
+SCHOOL_PLAN_TITLE = "Ons plan van aanpak"
+SCHOOL_PLAN_INTRO = (
+    "Dit zijn de actiepunten die deelnemers van jullie school markeerden met 'Voor onze school'. "
+    "Kies per punt of het in jullie plan komt. Pas de tekst aan, zet erbij wie het oppakt en "
+    "wanneer het klaar is. Alles wordt meteen bewaard."
+)
+SCHOOL_PLAN_EMPTY = (
+    "Er zijn nog geen actiepunten voor jullie school. Aan het eind van elke module kan iedereen "
+    "een actiepunt markeren met 'Voor onze school'. Dan staat het hier."
+)
+SCHOOL_PROPOSED_BY = "Voorgesteld in {module} door {who}"
+SCHOOL_SOMEONE = "een deelnemer"
+SCHOOL_STATUS = "Keuze"
+SCHOOL_TEXT = "Actiepunt"
+SCHOOL_OWNER = "Wie pakt het op?"
+SCHOOL_OWNER_PLACEHOLDER = "bijv. de zorgcoördinator"
+SCHOOL_WHEN = "Klaar op"
+SCHOOL_SAVED = "Bewaard ({day})."
+SCHOOL_NOT_SAVED = "Niet bewaard: {reason}"
+SCHOOL_MEASURED = "Voor en na: {title}"
+SCHOOL_MEASURED_CAPTION = "Gemiddelde van {school} per bijeenkomst"
+TRAINER_PLANS_PARTICIPANTS = "Wat de deelnemers van deze school invulden"

@@ -320,12 +320,24 @@ class SchoolState:
 
 
 def school_state(
-    store: AnswerStore, config: Config, school: str, *, with_names: bool
+    store: AnswerStore,
+    config: Config,
+    school: str,
+    *,
+    with_names: bool,
+    participants: Sequence[Participant] | None = None,
+    answers: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> SchoolState:
     """One school's step, kernteam, shared pyramid (with its versions side by side), plan, and the
-    measured exercises of its participants per meeting day."""
+    measured exercises of its participants per meeting day.
+
+    `participants` and `answers` (exercise -> code -> value) may come from a snapshot the caller
+    already read, so that a page showing every school reads them once."""
     slug = config.slug
-    participants = store.list_participants(slug)
+    if participants is None:
+        participants = store.list_participants(slug)
+    if answers is None:
+        answers = _action_answers(store, config)
     names = {p.code: p.name for p in participants} if with_names else {}
     steps = store.school_items(slug, school, STEP_DOC)
     history = [(r.item, r.value) for r in store.school_items(slug, school, HISTORY_DOC)]
@@ -347,7 +359,7 @@ def school_state(
             config,
             participants,
             school,
-            _action_answers(store, config),
+            answers,
             store.school_items(slug, school, PLAN_DOC),
             names,
         ),

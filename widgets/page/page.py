@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import ipywidgets as w
@@ -26,6 +26,8 @@ from workbook.content.catalog import (
     list_modules,
 )
 from workbook.errors import WorkbookError
+from workbook.kernteam import round_label
+from workbook.runtime.build import SCHOOL
 from workbook.runtime.session import QUERY_KEY, Visit, query_failed, when_requested
 from workbook.traject import Meeting, arrange, dutch_date
 from workbook.words import fill_words
@@ -218,6 +220,7 @@ class Page:
         if not exercise.shown_to(self.visit.config.sector):
             return
         widget = widget_class(exercise.kind)(exercise, *self.visit.config.words)
+        widget.round_label = partial(round_label, self.visit.config)
         answers = self.visit.answers()
         if answers is not None:
             widget.bind(answers)
@@ -294,6 +297,10 @@ class Overview(w.VBox):
                 f"{labels.RESUME.format(title=escape(module.title))}</a></p>"
             )
         plan = traject_html(self.visit.config, saved, code, date.today())
+        school = self.visit.participant.school if self.visit.participant else ""
+        if school and self.visit.config.schools:
+            text = escape(labels.SCHOOL_LINK.format(school=school))
+            resume += f'<p class="wb-bar"><a href="{page_link(self.visit, SCHOOL)}">{text}</a></p>'
         self.children = [
             make(w.HTML, f'{resume}{plan}<ul class="wb-modules">{"".join(items)}</ul>')
         ]

@@ -297,7 +297,7 @@ class Dashboard(w.VBox):
             ),
         )
         _set(self.join, join_html(served_join(), per_school, len(snap.participants)))
-        _set(self.plans, school_plans_section(self.config, snap, names))
+        _set(self.plans, school_plans_section(self.config, snap, names, self.store))
         module = self.selected_module()
         _set(
             self.script,

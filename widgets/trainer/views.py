@@ -10,10 +10,12 @@ from widgets.base import escape
 from workbook.config import Config
 from workbook.content.catalog import Module
 from workbook.content.draaiboek import schedule
+from workbook.kernteam import SchoolState, school_state
 from workbook.output.draaiboek import CURRENT_ID, current_block, script_html
 from workbook.output.plan import SchoolPlan, plan_html, school_plans
 from workbook.output.results import Snapshot, display_names
-from workbook.output.schoolplan import points_intro, pyramids_html
+from workbook.output.schoolplan import kernteam_html, points_intro, pyramids_html
+from workbook.store import AnswerStore
 from workbook.words import Words, fill_words
 
 
@@ -280,12 +282,23 @@ def summary_html(
     return f"<section class='wb-tr-result' data-exercise='{escape(s['exercise'])}'>{head}{body}</section>"
 
 
-def school_plans_html(plans: list[SchoolPlan], words: Words) -> str:
-    """Per school: its pyramid verdicts and every action point marked "voor onze school"."""
+def school_plans_html(
+    plans: list[SchoolPlan], words: Words, states: dict[str, SchoolState] | None = None
+) -> str:
+    """Per school: what its kernteam made (step, school pyramid over time, plan), then every
+    participant's pyramid verdict and every action point marked "voor onze school"."""
     if not plans:
         return f'<p class="wb-tr-empty">{escape(labels.TRAINER_NO_SCHOOLS)}</p>'
+    states = states or {}
     sections = "".join(
-        f"<section class='wb-tr-plan'><h2>{escape(plan.school)}</h2>"
+        f"<section class='wb-tr-plan' data-school='{escape(plan.school)}'>"
+        f"<h2>{escape(plan.school)}</h2>"
+        + (
+            str(kernteam_html(states[plan.school], words, heading="h3"))
+            if plan.school in states
+            else ""
+        )
+        + f"<h3>{escape(labels.TRAINER_PLANS_PARTICIPANTS)}</h3>"
         f"{pyramids_html(plan, heading='h4', pictures=False)}"
         f"<p class='wb-tr-meta'>{escape(points_intro(plan))}</p>"
         f"{plan_html(plan.points, words, heading='h4')}</section>"
@@ -294,11 +307,29 @@ def school_plans_html(plans: list[SchoolPlan], words: Words) -> str:
     return f"<p>{escape(labels.TRAINER_PLANS_INTRO)}</p>{sections}"
 
 
-def school_plans_section(config: Config, snap: Snapshot, with_names: bool) -> str:
-    """The trainer's tab 'Plan per school', from the snapshot the page already read."""
+def school_plans_section(
+    config: Config, snap: Snapshot, with_names: bool, store: AnswerStore | None = None
+) -> str:
+    """The trainer's tab 'Plan per school', from the snapshot the page already read (and, with the
+    store, what each school's kernteam shares)."""
     who = display_names(snap.participants, with_names)
     plans = school_plans(config, snap.participants, snap.answers, who)
-    return school_plans_html(plans, config.words)
+    states = (
+        {
+            plan.school: school_state(
+                store,
+                config,
+                plan.school,
+                with_names=with_names,
+                participants=snap.participants,
+                answers=snap.answers,
+            )
+            for plan in plans
+        }
+        if store is not None
+        else None
+    )
+    return school_plans_html(plans, config.words, states)
 
 
 def script_section(module: Module, words: Words, sector: str | None, now: str | None) -> str:

@@ -15,6 +15,7 @@ from workbook.paths import notebooks_dir
 CONFIG_NAME = "scholengroep.toml"
 OVERVIEW = "index.ipynb"
 TRAINER = "trainer.ipynb"
+SCHOOL = "school.ipynb"  # the kernteam's page: only for a scholengroep that names its schools
 
 
 def _toml_value(value: object) -> str:
@@ -57,6 +58,8 @@ def write_built_config(config: Config, path: Path) -> None:
 def pages_for(config: Config) -> list[tuple[str, str]]:
     """(page name, notebook file) for the landing page, the trainer page and every offered module."""
     pages = [("overzicht", OVERVIEW), ("trainer", TRAINER)]
+    if config.schools:
+        pages.append(("school", SCHOOL))
     pages += [(m, get_module(m).notebook) for m in config.offered_modules()]
     return pages
 
