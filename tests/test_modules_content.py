@@ -138,13 +138,13 @@ def test_schoolteam_wheel_has_the_seven_parts_of_the_schijf_van_zeven():
     assert wheel.kind == "schijf"
     names = [s["name"] for s in wheel.spec["segments"]]
     assert names == [
-        "Focustijd",
-        "Speeltijd",
-        "Verbindingstijd",
-        "Fysieke tijd",
-        "Reflectietijd",
-        "Downtijd",
-        "Slaaptijd",
+        "Geconcentreerd werken",
+        "Spelen",
+        "Contact met anderen",
+        "Bewegen",
+        "Nadenken",
+        "Niets hoeven",
+        "Slapen",
     ]
     assert all(s["description"] for s in wheel.spec["segments"])
     explained = next(
@@ -240,11 +240,11 @@ def test_sel_module_is_complete_and_ends_with_action_points():
     _assert_well_shaped("sel")
 
 
-def test_sel_explains_sel_seo_and_the_three_competences():
+def test_sel_explains_sel_the_development_and_the_three_competences():
     text = _module_text("sel")
     for needed in (
         "sociaal-emotioneel leren",
-        "sociaal-emotionele ontwikkeling (SEO)",
+        "sociaal-emotionele ontwikkeling",
         "Ik-competenties",
         "Jij-competenties",
         "Wij-competenties",
@@ -255,6 +255,8 @@ def test_sel_explains_sel_seo_and_the_three_competences():
         "Waar ben je goed in?",
     ):
         assert needed in text, needed
+    # B1: no abbreviation a reader must look up, no 'erachter staan'
+    assert "SEO" not in text and "erachter" not in text
 
 
 def test_sel_sorts_skills_into_ik_jij_and_wij():
@@ -415,7 +417,7 @@ def test_explanations_arrive_as_ready_html_with_tables_and_markup_as_text(tmp_pa
 
     shown = _rendered_page("schoolteam", "vo", tmp_path, monkeypatch)
     assert "<h1>Welbevinden van het schoolteam</h1>" in shown
-    assert "<table>" in shown and "<td><strong>Focustijd</strong></td>" in shown
+    assert "<table>" in shown and "<td><strong>Geconcentreerd werken</strong></td>" in shown
     html: list[object] = []
     monkeypatch.setattr(page_module, "display", html.append)
     page_module.show_markdown('## Groep <script>alert("x")</script> & <b>vet</b>')
