@@ -18,9 +18,11 @@ from tests.test_kind_contract import visible_text
 from tests.test_store import V1_SCHEMA, run_directly
 from widgets.page.school import SchoolPage
 from widgets.registry import widget_class
-from widgets.trainer.views import school_plans_section
+from widgets.trainer.board import Board
+from widgets.trainer.views import kernteam_requests_html, school_plans_section
 from workbook.config import load_config
 from workbook.content.catalog import get_exercise
+from workbook.errors import StoreError
 from workbook.kernteam import (
     ACCEPTED,
     DROPPED,
@@ -33,7 +35,7 @@ from workbook.kernteam import (
     school_state,
 )
 from workbook.kinds import actiepunten
-from workbook.output.results import take_snapshot
+from workbook.output.results import display_names, take_snapshot
 from workbook.output.schoolplan import write_school_plan
 from workbook.pyramid import PYRAMID_LAYERS
 from workbook.runtime.session import Visit
@@ -168,7 +170,28 @@ def test_the_school_page_shows_the_kernteam_its_own_schools_work_only(setup) -> 
     assert "Mentorles" not in shown
     button = next(c for c in page.children if getattr(c, "description", "").startswith("Ik zit"))
     button.click()
-    assert store.get_participant(cfg.slug, people["Lotte"].code).kernteam
+    # Saying so is only a request: nothing of the school until the trainer lets her in.
+    lotte = store.get_participant(cfg.slug, people["Lotte"].code)
+    assert lotte.kernteam_asked and not lotte.kernteam
+    shown = shown_text(page)
+    assert "De trainer moet je nog toelaten" in shown and "Mentorles" not in shown
+    with pytest.raises(NotInKernteamError):
+        Kernteam(store, cfg, lotte)
+    # The trainer sees the request (with a pseudonym unless names are shown) and lets her in.
+    board = Board(lambda _a: None, lambda _e: None, lambda d: decided.extend(d))
+    decided: list[tuple[str, str, str]] = []
+    requests = kernteam_requests_html(
+        store.list_participants(cfg.slug),
+        display_names(store.list_participants(cfg.slug)),
+        board.token,
+    )
+    assert "Lotte" not in requests and "(OBS A)" in requests
+    token = board.token("kernteam", lotte.code, "ja")
+    assert token in requests
+    board._message(board, {"type": "approve", "tokens": [token]}, [])
+    assert decided == [("kernteam", lotte.code, "ja")]
+    store.set_kernteam(cfg.slug, lotte.code, True)  # what the trainer page does with it
+    page.live()  # her page's next heartbeat opens the school's work
     shown = shown_text(page)
     members = shown.split("Kernteam van OBS A:")[1].split("Waar staat")[0]
     assert sorted(members.replace(",", " ").split()) == ["Kees", "Lotte", "Sanne"]
@@ -314,3 +337,62 @@ def test_a_schema_1_database_gets_the_kernteam_tables(tmp_path: Path) -> None:
         store.put_school_items("groep", "OBS", "piramide", {"x": {"layer": "base"}}, anna.code)
         assert [r.item for r in store.school_items("groep", "OBS", "piramide")] == ["x"]
         assert json.loads(json.dumps(store.measurements("groep", SCAN))) == []
+
+
+def test_a_deleted_or_removed_member_gets_nothing_more(setup) -> None:
+    path, cfg, store, people = setup
+    page = SchoolPage(_visit(path, people["Kees"].code))
+    second_tab = SchoolPage(_visit(path, people["Kees"].code))
+    assert page.pyramid is not None and second_tab.pyramid is not None
+    # The trainer takes Kees out: his page closes the school's work at the next heartbeat.
+    store.set_kernteam(cfg.slug, people["Kees"].code, False)
+    page.live()
+    assert page.pyramid is None and "Ik zit in het kernteam van OBS A" in shown_text(page)
+    # A tab that had not noticed yet cannot write either.
+    second_tab.pyramid.board.value = pyramid(base=[activity("Na het uithalen")])
+    assert "Niet opgeslagen" in shown_text(second_tab.pyramid.status)
+    assert names(second_tab.pyramid.value())["base"] == ["Na het uithalen"]  # still on screen
+    assert store.school_items(cfg.slug, "OBS A", "piramide") == []
+    # Deleted: the same.
+    sanne_page = SchoolPage(_visit(path, people["Sanne"].code))
+    store.delete_participant(cfg.slug, people["Sanne"].code)
+    with pytest.raises(StoreError):
+        team_of_sanne = sanne_page.team
+        assert team_of_sanne is not None
+        team_of_sanne.set_step("plan")
+    sanne_page.live()
+    assert "Je gegevens zijn verwijderd" in shown_text(sanne_page)
+    assert store.school_items(cfg.slug, "OBS A", "stap") == []
+
+
+def test_an_edit_from_a_board_that_missed_the_latest_push_loses_nothing(setup) -> None:
+    path, cfg, store, people = setup
+    sanne = SchoolPage(_visit(path, people["Sanne"].code))
+    kees = SchoolPage(_visit(path, people["Kees"].code))
+    assert sanne.pyramid and kees.pyramid
+    old_board = sanne.pyramid.value()  # what Sanne's slow phone still shows
+    kees.pyramid.board.value = pyramid(base=[activity("Van Kees")])
+    sanne.live()  # the kernel pushes Kees's item, the phone has not drawn it yet
+    old_board["layers"]["extra"] = [activity("Van Sanne")]
+    sanne.pyramid.board.value = old_board  # her edit, made on the older board
+    assert names(store_pyramid(store, cfg)) == {"base": ["Van Kees"], "extra": ["Van Sanne"]}
+    assert names(sanne.pyramid.value()) == {"base": ["Van Kees"], "extra": ["Van Sanne"]}
+
+
+def store_pyramid(store: AnswerStore, cfg) -> dict:
+    from workbook.kernteam import PYRAMID_DOC, merged_pyramid
+
+    return dict(merged_pyramid("OBS A", store.school_items(cfg.slug, "OBS A", PYRAMID_DOC)))
+
+
+def test_two_members_changing_different_fields_of_one_point_keep_both(setup) -> None:
+    path, cfg, store, people = setup
+    _mark(store, cfg, people["Lotte"], "Rustplek in elke klas")
+    sanne = SchoolPage(_visit(path, people["Sanne"].code))
+    kees = SchoolPage(_visit(path, people["Kees"].code))
+    (sanne_row,) = sanne.rows.values()
+    (kees_row,) = kees.rows.values()
+    sanne_row.owner.value = "Sanne"
+    kees_row.status.value = ACCEPTED  # before his page heard of Sanne's owner
+    (point,) = school_state(store, cfg, "OBS A", with_names=True).proposals
+    assert (point.status, point.owner) == (ACCEPTED, "Sanne")

@@ -30,6 +30,7 @@ from workbook.kinds.piramide import PiramideAnswer
 from workbook.pyramid import PYRAMID_LAYERS, validate_pyramid
 from workbook.store import AnswerStore, Participant, SchoolItem
 from workbook.store.answers import now_iso
+from workbook.store.failures import ParticipantGoneError
 from workbook.traject import STEPS, dutch_date
 
 PYRAMID_DOC = "piramide"
@@ -41,13 +42,20 @@ PYRAMID_EXERCISE = "ondersteuningspiramide/piramide"
 
 PROPOSED, ACCEPTED, DROPPED = "voorgesteld", "aanvaard", "geschrapt"
 STATUSES = {PROPOSED: "Voorgesteld", ACCEPTED: "In ons plan", DROPPED: "Geschrapt"}
+DECISION_FIELDS = {"status", "text", "owner", "when"}
 
 NOT_A_MEMBER = (
-    "Deze pagina is voor het kernteam van je school. Zeg eerst dat je in het kernteam zit."
+    "Deze pagina is voor het kernteam van je school. Zit je in het kernteam? Klik dan op de knop "
+    "hieronder. De trainer laat je daarna toe."
 )
+ASKED = (
+    "Je hebt gevraagd om in het kernteam van {school} te komen. De trainer moet je nog toelaten. "
+    "Daarna zie je hier de piramide en het plan van jullie school."
+)
+GONE = "Je gegevens zijn verwijderd. Op het overzicht kun je je opnieuw aanmelden."
 NO_SCHOOL = (
-    "Je hebt bij het aanmelden geen school gekozen. Meld je opnieuw aan en kies je school: "
-    "dan kun je met het kernteam van die school werken."
+    "Je hebt bij het aanmelden geen school gekozen. Kies hieronder je school. Daarna kun je "
+    "vragen om in het kernteam van die school te komen."
 )
 
 
@@ -204,6 +212,19 @@ class Kernteam:
         self.school = participant.school
         self.slug = config.slug
 
+    def check(self) -> None:
+        """Raise when this member was deleted or taken out of the kernteam since the page opened:
+        from then on nothing of the school is read or written for them."""
+        now = self.store.get_participant(self.slug, self.participant.code)
+        if now is None:
+            raise ParticipantGoneError(GONE)
+        if not now.kernteam or now.school != self.school:
+            raise NotInKernteamError(NOT_A_MEMBER)
+
+    def _put(self, doc: str, items: dict[str, Any]) -> None:
+        self.check()
+        self.store.put_school_items(self.slug, self.school, doc, items, self.participant.code)
+
     def _items(self, doc: str) -> list[SchoolItem]:
         return self.store.school_items(self.slug, self.school, doc)
 
@@ -227,24 +248,15 @@ class Kernteam:
             return self.pyramid()
         since = {r.item: r.value.get("since", r.updated_at) for r in self._items(PYRAMID_DOC)}
         added = now_iso()  # an activity new in this edit was added now
-        self.store.put_school_items(
-            self.slug,
-            self.school,
+        self._put(
             PYRAMID_DOC,
             {
                 k: None if v is None else {**v, "since": since.get(k) or added}
                 for k, v in changes.items()
             },
-            self.participant.code,
         )
         now = self.pyramid()
-        self.store.put_school_items(
-            self.slug,
-            self.school,
-            HISTORY_DOC,
-            {date.today().isoformat(): dict(now)},
-            self.participant.code,
-        )
+        self._put(HISTORY_DOC, {date.today().isoformat(): dict(now)})
         return now
 
     # -- the stappenplan step ---------------------------------------------------------------------
@@ -255,9 +267,7 @@ class Kernteam:
     def set_step(self, step: str) -> None:
         if step and step not in STEPS:
             raise WorkbookError(f"De stap '{step}' bestaat niet. Kies uit: {', '.join(STEPS)}.")
-        self.store.put_school_items(
-            self.slug, self.school, STEP_DOC, {"stap": step or None}, self.participant.code
-        )
+        self._put(STEP_DOC, {"stap": step or None})
 
     # -- the plan ---------------------------------------------------------------------------------
     def proposals(self) -> list[Proposal]:
@@ -272,18 +282,20 @@ class Kernteam:
             names,
         )
 
-    def decide(
-        self, key: str, status: str, text: str = "", owner: str = "", when: str = ""
-    ) -> None:
-        """Save the kernteam's decision on one point (the last one saved counts)."""
-        if status not in STATUSES:
+    def decide(self, key: str, **fields: str) -> None:
+        """Save what a member changed of the kernteam's decision on one point: its status, text,
+        owner or when. Only the fields given change; what another member set stays."""
+        if "status" in fields and fields["status"] not in STATUSES:
             raise WorkbookError(
-                f"De keuze '{status}' bestaat niet. Kies uit: {', '.join(STATUSES)}."
+                f"De keuze '{fields['status']}' bestaat niet. Kies uit: {', '.join(STATUSES)}."
             )
-        value = {"status": status, "text": text.strip(), "owner": owner.strip(), "when": when}
-        self.store.put_school_items(
-            self.slug, self.school, PLAN_DOC, {key: value}, self.participant.code
-        )
+        unknown = set(fields) - DECISION_FIELDS
+        if unknown:
+            raise WorkbookError(f"Onbekend veld in een besluit: {', '.join(sorted(unknown))}.")
+        stored = {d.item: d.value for d in self._items(PLAN_DOC)}.get(key, {})
+        value = {"status": PROPOSED, "text": "", "owner": "", "when": "", **stored}
+        value.update({k: v.strip() for k, v in fields.items()})
+        self._put(PLAN_DOC, {key: value})
 
     def state(self) -> SchoolState:
         return school_state(self.store, self.config, self.school, with_names=True)

@@ -65,8 +65,21 @@ def test_two_kernteam_members_fill_in_one_school_pyramid(served, browser):
         contexts += [c1, c2]
         open_workbook_page(one, served.url("school.ipynb", sanne.code))
         open_workbook_page(two, served.url("school.ipynb", kees.code))
-        # Kees is not in the kernteam yet: he says he is.
+        # Kees is not in the kernteam yet: he says he is, and waits for the trainer.
         two.get_by_role("button", name=labels.SCHOOL_I_AM_MEMBER.format(school=SCHOOL)).click()
+        expect(two.get_by_text("De trainer moet je nog toelaten")).to_be_visible()
+        c4, trainer = _context(browser)
+        contexts.append(c4)
+        open_workbook_page(trainer, served.url("trainer.ipynb"))
+        trainer.get_by_label("Trainersleutel").fill(KEY)
+        trainer.get_by_role("button", name="Open de trainerspagina").click()
+        trainer.get_by_role("tab", name=labels.TRAINER_PLANS_TAB).click()
+        request = trainer.locator(".wb-tr-kernteam li", has_text=f"({SCHOOL})").filter(
+            has=trainer.get_by_role("button", name=labels.TRAINER_KERNTEAM_YES, exact=True)
+        )
+        expect(request).to_have_count(1)
+        assert "Kees Kernteam" not in request.inner_text()  # a pseudonym on the projector
+        request.get_by_role("button", name=labels.TRAINER_KERNTEAM_YES, exact=True).click()
         expect(two.get_by_label(labels.PYRAMID["name"], exact=True)).to_be_enabled()
         expect(one.get_by_label(labels.PYRAMID["name"], exact=True)).to_be_enabled()
         # Both type an activity, then both add it at the same moment.
@@ -107,12 +120,6 @@ def test_two_kernteam_members_fill_in_one_school_pyramid(served, browser):
             assert text not in content
 
         # The trainer sees the school's pyramid and plan.
-        c4, trainer = _context(browser)
-        contexts.append(c4)
-        open_workbook_page(trainer, served.url("trainer.ipynb"))
-        trainer.get_by_label("Trainersleutel").fill(KEY)
-        trainer.get_by_role("button", name="Open de trainerspagina").click()
-        trainer.get_by_role("tab", name=labels.TRAINER_PLANS_TAB).click()
         section = trainer.locator(f".wb-tr-plan[data-school='{SCHOOL}']")
         for text in (*ITEMS.values(), POINT, "Sanne (zorgcoördinator)"):
             expect(section).to_contain_text(text)

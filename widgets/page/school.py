@@ -6,7 +6,8 @@ member works from their own device: the page shows what the others changed on ea
 
 from __future__ import annotations
 
-from datetime import date
+from collections import deque
+from datetime import date, datetime
 from typing import Any
 
 import ipywidgets as w
@@ -22,12 +23,15 @@ from workbook.content.catalog import get_exercise
 from workbook.errors import StoreError, WorkbookError
 from workbook.kernteam import (
     ACCEPTED,
+    ASKED,
     DROPPED,
+    GONE,
     PYRAMID_EXERCISE,
     STATUSES,
     Kernteam,
     NotInKernteamError,
     Proposal,
+    pyramid_changes,
 )
 from workbook.kinds import comparison_html
 from workbook.pyramid import validate_pyramid
@@ -41,18 +45,40 @@ SCHOOL_NOTEBOOK = "school.ipynb"
 
 class SharedPyramid(ParticipantAnswers):
     """The pyramid widget's answers, but of the school: a save sends only what this member changed
-    since the pyramid they last saw, and then shows the school pyramid as it is now."""
+    on their board, and then shows the school pyramid as it is now.
+
+    The board may send an edit made on a version the kernel already replaced (a slow phone that has
+    not drawn the latest push yet). So the last few versions sent to the board are kept, and an edit
+    is compared with the one it is closest to: one added item stays one added item, and nothing that
+    another member added meanwhile counts as removed."""
+
+    KEEP = 6
 
     def __init__(self, team: Kernteam) -> None:
         super().__init__(team.store, team.slug, team.participant)
         self.team = team
+        self.sent: deque[dict[str, Any]] = deque(maxlen=self.KEEP)
         self.seen = team.pyramid()
+        self.saves = 0
+
+    @property
+    def seen(self) -> Any:
+        return self.sent[-1]
+
+    @seen.setter
+    def seen(self, value: Any) -> None:
+        self.sent.append(value)
 
     def load(self, exercise: str) -> Any | None:
         return self.seen if any(self.seen["layers"].values()) else None
 
     def save(self, exercise: str, value: Any, *, measured_on: str | None = None) -> str:
-        self.seen = self.team.edit_pyramid(self.seen, value)
+        base = min(reversed(self.sent), key=lambda sent: len(pyramid_changes(sent, value)))
+        try:
+            self.seen = self.team.edit_pyramid(base, value)
+        except NotInKernteamError as exc:
+            raise StoreError(str(exc)) from exc
+        self.saves += 1
         return now_iso()
 
     def measurements(self, exercise: str) -> list[tuple[str, Any]]:
@@ -68,14 +94,17 @@ class SchoolPyramidWidget(PyramidWidget):
         return answers if isinstance(answers, SharedPyramid) else None
 
     def changed(self, *args: object) -> None:
+        shared = self.shared
+        saves = shared.saves if shared else 0
         super().changed(*args)
-        self._follow()
+        if shared is not None and shared.saves > saves:
+            self._follow()  # a failed save leaves the member's edit on the board, to retry
 
     def refresh_shared(self) -> bool:
         """Show what other members changed (only while this member's board has nothing unsaved).
         True when the board changed."""
         shared = self.shared
-        if shared is None or self._same(self.value(), shared.seen) is False:
+        if shared is None or not self._same(self.value(), shared.seen):
             return False
         try:
             now = shared.team.pyramid()
@@ -176,21 +205,27 @@ class PlanRow(w.VBox):
             f"{escape(STATUSES[p.status])}</span> {escape(p.shown_text)}</h4>"
         )
 
-    def _save(self, _change: object) -> None:
+    def _save(self, change: dict[str, Any]) -> None:
+        """Save the one field that changed; what another member set in the others stays."""
         if self._quiet:
             return
-        when = self.when.value.isoformat() if self.when.value else ""
+        control = change["owner"]
+        if control is self.when:
+            fields = {"when": self.when.value.isoformat() if self.when.value else ""}
+        else:
+            name = {id(self.status): "status", id(self.text): "text", id(self.owner): "owner"}
+            fields = {name[id(control)]: str(control.value)}
         try:
-            self.team.decide(self.key, self.status.value, self.text.value, self.owner.value, when)
+            self.team.decide(self.key, **fields)
         except WorkbookError as exc:
             self.message.value = (
                 f'<p class="wb-error" role="alert">'
                 f"{escape(labels.SCHOOL_NOT_SAVED.format(reason=exc))}</p>"
             )
             return
-        stamp = date.today().strftime("%d-%m-%Y")
+        stamp = datetime.now().strftime("%H:%M:%S")
         self.message.value = (
-            f'<p class="wb-hint" role="status">{escape(labels.SCHOOL_SAVED.format(day=stamp))}</p>'
+            f'<p class="wb-hint" role="status">{escape(labels.SAVED.format(time=stamp))}</p>'
         )
         for p in self.team.proposals():
             if p.key == self.key:
@@ -227,39 +262,96 @@ class SchoolPage(w.VBox):
         try:
             self.team = Kernteam(self.visit.store, self.visit.config, p)
         except NotInKernteamError as exc:
-            self.children = self._not_a_member(str(exc)) if p.school else [_note(str(exc))]
+            if not p.school:
+                self.children = self._choose_school(str(exc))
+            elif p.kernteam_asked:
+                self.children = [_note(ASKED.format(school=p.school)), self._leave_button()]
+            else:
+                self.children = self._not_a_member(str(exc))
             return
         self._member_page()
+
+    def _button(self, text: str, action: Any, primary: bool = False) -> w.Button:
+        button = make(
+            w.Button,
+            description=text,
+            tooltip=text,
+            button_style="primary" if primary else "",
+            layout=dict(width="auto"),
+        )
+        button.on_click(action)
+        return button
 
     def _not_a_member(self, reason: str) -> list[w.Widget]:
         p = self.visit.participant
         assert p is not None
-        join = make(
-            w.Button,
-            description=labels.SCHOOL_I_AM_MEMBER.format(school=p.school),
-            tooltip=labels.SCHOOL_I_AM_MEMBER.format(school=p.school),
-            button_style="primary",
-            layout=dict(width="auto"),
-        )
-        join.on_click(self._become_member)
+        ask = labels.SCHOOL_I_AM_MEMBER.format(school=p.school)
         return [
             make(w.HTML, f"<p>{escape(reason)}</p><p>{escape(labels.SCHOOL_WHO)}</p>"),
-            join,
+            self._button(ask, self._ask, primary=True),
             self.message,
         ]
 
-    def _become_member(self, _button: object = None) -> None:
+    def _choose_school(self, reason: str) -> list[w.Widget]:
+        self.school_choice = make(
+            w.Dropdown,
+            options=list(self.visit.config.schools),
+            description=labels.JOIN_SCHOOL,
+            style={"description_width": "initial"},
+            layout=dict(width="auto"),
+        )
+        return [
+            _note(reason),
+            self.school_choice,
+            self._button(labels.SCHOOL_CHOOSE, self._set_school, primary=True),
+            self.message,
+        ]
+
+    def _leave_button(self) -> w.Button:
+        return self._button(labels.SCHOOL_LEAVE, self._leave)
+
+    def _store_change(self, change: Any) -> None:
+        """Run one change of the participant in the store, then show the page anew."""
         p = self.visit.participant
         assert p is not None
+        slug = self.visit.config.slug
         try:
-            self.visit.store.set_kernteam(self.visit.config.slug, p.code, True)
-            self.visit.participant = self.visit.store.get_participant(
-                self.visit.config.slug, p.code
-            )
+            change(slug, p.code)
+            self.visit.participant = self.visit.store.get_participant(slug, p.code)
         except WorkbookError as exc:
             self.message.value = f'<p class="wb-error" role="alert">{escape(str(exc))}</p>'
             return
         self.refresh()
+
+    def _ask(self, _button: object = None) -> None:
+        self._store_change(self.visit.store.ask_kernteam)
+
+    def _leave(self, _button: object = None) -> None:
+        self._store_change(lambda slug, code: self.visit.store.set_kernteam(slug, code, False))
+
+    def _set_school(self, _button: object = None) -> None:
+        school = self.school_choice.value or ""
+        self._store_change(lambda slug, code: self.visit.store.set_school(slug, code, school))
+
+    def _recheck(self) -> bool:
+        """On a heartbeat: is the participant still who the page shows (deleted, let in, taken
+        out)? When not, show the page anew. True when it changed."""
+        p = self.visit.participant
+        if p is None:
+            return False
+        try:
+            now = self.visit.store.get_participant(self.visit.config.slug, p.code)
+        except StoreError:
+            return False
+        if now == p:
+            return False
+        self.visit.participant = now
+        if now is None:
+            self.team, self.pyramid, self.rows = None, None, {}
+            self.children = [_note(GONE)]
+        else:
+            self.refresh()
+        return True
 
     # -- the member's page ------------------------------------------------------------------------
     def _member_page(self) -> None:
@@ -296,6 +388,7 @@ class SchoolPage(w.VBox):
             self.message,
             self.plan,
             self.measured,
+            self._leave_button(),
         ]
         self.live()
 
@@ -309,6 +402,8 @@ class SchoolPage(w.VBox):
 
     def live(self) -> None:
         """On each heartbeat: what the other members changed, and the latest versions side by side."""
+        if self._recheck():
+            return
         team = self.team
         if team is None or self.pyramid is None:
             return

@@ -25,6 +25,7 @@ from widgets.trainer.join import join_html
 from widgets.trainer.views import (
     approval_html,
     counted,
+    kernteam_requests_html,
     progress_html,
     school_plans_section,
     script_section,
@@ -36,6 +37,7 @@ from workbook.errors import WorkbookError
 from workbook.kinds import KINDS, answer_text, summarize, title_of
 from workbook.output.results import (
     NO_SCHOOL,
+    display_names,
     offered_titles,
     participant_progress,
     school_progress,
@@ -159,10 +161,19 @@ class Dashboard(w.VBox):
         self.progress = make(w.HTML, "")
         self.join = make(w.HTML, "")
         self.plans = make(w.HTML, "")
+        # Who asks to be in a school's kernteam: the trainer lets them in (or takes them out).
+        self.kernteam = Board(lambda _a: None, lambda _e: None, self._kernteam_decide)
         self.script = make(w.HTML, "")
         approval = make(w.VBox, [self.approving, self.queue])
         tabs = w.Tab(
-            children=[self.join, self.results, approval, self.script, self.progress, self.plans]
+            children=[
+                self.join,
+                self.results,
+                approval,
+                self.script,
+                self.progress,
+                make(w.VBox, [self.kernteam, self.plans]),
+            ]
         )
         for n, title in enumerate(
             [
@@ -298,6 +309,12 @@ class Dashboard(w.VBox):
         )
         _set(self.join, join_html(served_join(), per_school, len(snap.participants)))
         _set(self.plans, school_plans_section(self.config, snap, names, self.store))
+        _set(
+            self.kernteam,
+            kernteam_requests_html(
+                snap.participants, display_names(snap.participants, names), self.kernteam.token
+            ),
+        )
         module = self.selected_module()
         _set(
             self.script,
@@ -382,6 +399,11 @@ class Dashboard(w.VBox):
             for code, value in given.items()
         ]
         _set(self.queue, approval_html(items, on=bool(self.approving.value)))
+
+    def _kernteam_decide(self, decisions: list[tuple[str, str, str]]) -> None:
+        for _what, code, decision in decisions:
+            self.store.set_kernteam(self.config.slug, code, decision == "ja")
+        self.refresh()
 
     def _approve_answers(self, answers: list[tuple[str, str, str]]) -> None:
         """Let these answers, as the trainer saw them, onto the wall and into the cloud."""

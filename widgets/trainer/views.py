@@ -15,7 +15,7 @@ from workbook.output.draaiboek import CURRENT_ID, current_block, script_html
 from workbook.output.plan import SchoolPlan, plan_html, school_plans
 from workbook.output.results import Snapshot, display_names
 from workbook.output.schoolplan import kernteam_html, points_intro, pyramids_html
-from workbook.store import AnswerStore
+from workbook.store import AnswerStore, Participant
 from workbook.words import Words, fill_words
 
 
@@ -305,6 +305,44 @@ def school_plans_html(
         for plan in plans
     )
     return f"<p>{escape(labels.TRAINER_PLANS_INTRO)}</p>{sections}"
+
+
+def kernteam_requests_html(
+    participants: list[Participant], who: dict[str, str], token: Callable[..., str]
+) -> str:
+    """Who asks to be in their school's kernteam, and who is in it: the trainer lets them in, or
+    takes them out. Only the trainer's decision opens a school's page to someone."""
+
+    def button(code: str, decision: str, text: str) -> str:
+        return (
+            f"<button type='button' class='wb-tr-approve' "
+            f"data-approve='{escape(token('kernteam', code, decision))}' "
+            f"title='{escape(text)}'>{escape(text)}</button>"
+        )
+
+    asked = [p for p in participants if p.kernteam_asked and p.school]
+    members = [p for p in participants if p.kernteam and p.school]
+    parts = [f"<h2>{escape(labels.TRAINER_KERNTEAM_TITLE)}</h2>"]
+    if asked:
+        parts.append(f"<p>{escape(labels.TRAINER_KERNTEAM_ASKED)}</p><ul class='wb-tr-kernteam'>")
+        parts += [
+            f"<li>{escape(who.get(p.code, ''))} ({escape(p.school)}) "
+            f"{button(p.code, 'ja', labels.TRAINER_KERNTEAM_YES)} "
+            f"{button(p.code, 'nee', labels.TRAINER_KERNTEAM_NO)}</li>"
+            for p in asked
+        ]
+        parts.append("</ul>")
+    else:
+        parts.append(f"<p class='wb-tr-meta'>{escape(labels.TRAINER_KERNTEAM_NONE)}</p>")
+    if members:
+        parts.append(f"<p>{escape(labels.TRAINER_KERNTEAM_MEMBERS)}</p><ul class='wb-tr-kernteam'>")
+        parts += [
+            f"<li>{escape(who.get(p.code, ''))} ({escape(p.school)}) "
+            f"{button(p.code, 'nee', labels.TRAINER_KERNTEAM_OUT)}</li>"
+            for p in members
+        ]
+        parts.append("</ul>")
+    return "".join(parts)
 
 
 def school_plans_section(

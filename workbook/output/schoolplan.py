@@ -58,7 +58,7 @@ ROUNDS_CAPTION = "De schoolpiramide per bijeenkomst"
 TEAM_PLAN_TITLE = "Ons plan van aanpak"
 TEAM_PLAN_EMPTY = "Het kernteam heeft nog geen actiepunt in het plan gezet."
 OPEN_TITLE = "Nog te bespreken"
-OPEN_INTRO = "Deze actiepunten zijn voorgesteld met 'Voor onze school'. Het kernteam koos nog niet."
+OPEN_INTRO = "Deze actiepunten zijn voorgesteld met 'Voor onze school'. Het kernteam heeft hierover nog niets besloten."
 MEASURED_TITLE = "Voor en na: {title}"
 MEASURED_CAPTION = "Gemiddelde van de school per bijeenkomst"
 

@@ -10,7 +10,7 @@ import time
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -48,6 +48,8 @@ UPSERT_ANSWER = (
     "ON CONFLICT (scholengroep, participant, exercise) "
     "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
 )
+# participants.kernteam: not in it, in it, or asked to be in it.
+KERNTEAM_NO, KERNTEAM_MEMBER, KERNTEAM_ASKED = 0, 1, 2
 UPSERT_SCHOOL_ITEM = (
     "INSERT INTO school_items (scholengroep, school, doc, item, value, author, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scholengroep, school, doc, item) "
@@ -86,13 +88,22 @@ class Participant:
     created_at: str
     last_module: str | None = None
     last_seen: str | None = None
-    kernteam: bool = False  # they said they are in their school's kernteam
+    kernteam: bool = False  # in their school's kernteam (the trainer let them in)
+    kernteam_asked: bool = False  # asked to be in it; the trainer has not decided yet
 
 
 def _participant(row: Sequence[Any]) -> Participant:
     scholengroep, code, name, school, created, last_module, last_seen, kernteam = row
     return Participant(
-        scholengroep, code, name, school, created, last_module, last_seen, bool(kernteam)
+        scholengroep,
+        code,
+        name,
+        school,
+        created,
+        last_module,
+        last_seen,
+        kernteam == KERNTEAM_MEMBER,
+        kernteam == KERNTEAM_ASKED,
     )
 
 
@@ -361,8 +372,8 @@ class AnswerStore:
                 self._run(
                     f"INSERT INTO participants ({PARTICIPANT_COLUMNS}) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    *astuple(p)[:-1],
-                    int(p.kernteam),
+                    *astuple(p)[:-2],
+                    KERNTEAM_NO,
                 )
                 return p
             except DuplicateKeyError:
@@ -410,10 +421,31 @@ class AnswerStore:
         return int(removed)
 
     def set_kernteam(self, scholengroep: str, code: str, member: bool) -> None:
-        """Say whether a participant is in their school's kernteam."""
+        """Let a participant into their school's kernteam, or take them out (the trainer decides)."""
         self._run(
             "UPDATE participants SET kernteam = ? WHERE scholengroep = ? AND code = ?",
-            int(member),
+            KERNTEAM_MEMBER if member else KERNTEAM_NO,
+            scholengroep,
+            code,
+        )
+
+    def ask_kernteam(self, scholengroep: str, code: str) -> None:
+        """A participant asks to be in their school's kernteam: the trainer lets them in or not."""
+        self._run(
+            "UPDATE participants SET kernteam = ? WHERE scholengroep = ? AND code = ? "
+            "AND kernteam = ?",
+            KERNTEAM_ASKED,
+            scholengroep,
+            code,
+            KERNTEAM_NO,
+        )
+
+    def set_school(self, scholengroep: str, code: str, school: str) -> None:
+        """Give a participant (another) school; they leave the kernteam of the one they had."""
+        self._run(
+            "UPDATE participants SET school = ?, kernteam = ? WHERE scholengroep = ? AND code = ?",
+            " ".join(school.split())[:120],
+            KERNTEAM_NO,
             scholengroep,
             code,
         )
@@ -580,11 +612,6 @@ class ParticipantAnswers:
                 self.scholengroep, exercise, self.participant.code
             )
         ]
-
-    def set_kernteam(self, member: bool) -> None:
-        """Say whether this participant is in their school's kernteam."""
-        self._store.set_kernteam(self.scholengroep, self.participant.code, member)
-        self.participant = replace(self.participant, kernteam=member)
 
     def all(self) -> dict[str, Any]:
         return dict(self._all())
