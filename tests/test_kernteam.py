@@ -396,3 +396,48 @@ def test_two_members_changing_different_fields_of_one_point_keep_both(setup) -> 
     kees_row.status.value = ACCEPTED  # before his page heard of Sanne's owner
     (point,) = school_state(store, cfg, "OBS A", with_names=True).proposals
     assert (point.status, point.owner) == (ACCEPTED, "Sanne")
+
+
+def test_an_answer_from_before_remeasuring_counts_as_its_days_measurement(store_url: str) -> None:
+    with AnswerStore(store_url) as store:
+        anna = store.create_participant("groep", "Anna", "OBS A")
+        store.save_answer("groep", anna.code, SCAN, {"scores": [2] * 11})
+        run_directly(
+            store_url,
+            ["UPDATE answers SET updated_at = '2026-09-15T10:00:00.000+00:00'"],
+        )
+        assert store.measurements("groep", SCAN) == [
+            (anna.code, "2026-09-15", {"scores": [2] * 11})
+        ]
+        store.save_measured("groep", anna.code, SCAN, {"scores": [4] * 11}, "2026-11-24")
+        assert store.measurements("groep", SCAN, anna.code) == [
+            (anna.code, "2026-09-15", {"scores": [2] * 11}),
+            (anna.code, "2026-11-24", {"scores": [4] * 11}),
+        ]
+        store.save_measured("groep", anna.code, SCAN, {"scores": [5] * 11}, "2026-11-24")
+        assert [d for _c, d, _v in store.measurements("groep", SCAN)] == [
+            "2026-09-15",
+            "2026-11-24",
+        ]
+
+
+def test_a_point_in_the_plan_stays_when_its_proposer_changes_or_deletes_it(setup) -> None:
+    _path, cfg, store, people = setup
+    _mark(store, cfg, people["Lotte"], "Rustplek in elke klas")
+    kees = team(store, cfg, people["Kees"])
+    (point,) = kees.proposals()
+    kees.decide(point.key, status=ACCEPTED, owner="Kees")
+    _mark(store, cfg, people["Lotte"], "Rustplek in elke klass")  # she edits her point
+    by_status = {(p.status, p.shown_text) for p in kees.proposals()}
+    assert by_status == {
+        (ACCEPTED, "Rustplek in elke klas"),
+        ("voorgesteld", "Rustplek in elke klass"),
+    }
+    store.delete_participant(cfg.slug, people["Lotte"].code)
+    (kept,) = kees.proposals()
+    assert (kept.status, kept.shown_text, kept.owner, kept.proposer) == (
+        ACCEPTED,
+        "Rustplek in elke klas",
+        "Kees",
+        "",
+    )

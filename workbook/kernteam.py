@@ -165,6 +165,26 @@ def proposals(
                             when=d.get("when", ""),
                         )
                     )
+    # A point the kernteam decided on stays in the plan when its proposer changes or removes it
+    # (a typo fixed, 'voor onze school' unticked, their data deleted): the plan is the school's.
+    seen = {p.key for p in out}
+    for key, d in decided.items():
+        if key in seen or d.get("status", PROPOSED) == PROPOSED or "item" not in d:
+            continue
+        kept = actiepunten.read({"version": 2, "items": [d["item"]]})["items"]
+        if kept:
+            out.append(
+                Proposal(
+                    key,
+                    kept[0],
+                    str(d.get("module", "")),
+                    "",
+                    status=d["status"],
+                    text=d.get("text", ""),
+                    owner=d.get("owner", ""),
+                    when=d.get("when", ""),
+                )
+            )
     return out
 
 
@@ -295,6 +315,9 @@ class Kernteam:
         stored = {d.item: d.value for d in self._items(PLAN_DOC)}.get(key, {})
         value = {"status": PROPOSED, "text": "", "owner": "", "when": "", **stored}
         value.update({k: v.strip() for k, v in fields.items()})
+        proposal = next((p for p in self.proposals() if p.key == key), None)
+        if proposal is not None:  # kept with the decision: the plan holds it whatever happens to it
+            value.update(item=dict(proposal.item), module=proposal.module)
         self._put(PLAN_DOC, {key: value})
 
     def state(self) -> SchoolState:

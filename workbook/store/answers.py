@@ -519,13 +519,21 @@ class AnswerStore:
         self, scholengroep: str, exercise: str, participant: str | None = None
     ) -> list[tuple[str, str, Any]]:
         """(participant, day, value) of every kept measurement of one exercise, oldest day first
-        (of one participant when given, else of everyone: trainer and school report only)."""
-        sql = "SELECT participant, day, value FROM measurements WHERE scholengroep = ? AND exercise = ?"
-        params: list[Any] = [scholengroep, exercise]
-        if participant is not None:
-            sql += " AND participant = ?"
-            params.append(participant)
-        rows = self._run(sql + " ORDER BY day, participant", *params)
+        (of one participant when given, else of everyone: trainer and school report only).
+
+        Someone who answered before the exercise was measured again (or before this version of the
+        workbook) has no measurement yet: their answer counts as one, on the day it was saved."""
+        own = " AND participant = ?" if participant is not None else ""
+        sql = (
+            "SELECT participant, day, value FROM measurements WHERE scholengroep = ? "
+            f"AND exercise = ?{own} UNION ALL "
+            "SELECT participant, substr(updated_at, 1, 10), value FROM answers a "
+            f"WHERE scholengroep = ? AND exercise = ?{own} AND NOT EXISTS (SELECT 1 FROM "
+            "measurements m WHERE m.scholengroep = a.scholengroep AND m.participant = a.participant "
+            "AND m.exercise = a.exercise) ORDER BY 2, 1"
+        )
+        keys = [scholengroep, exercise] + ([participant] if participant is not None else [])
+        rows = self._run(sql, *keys, *keys)
         return [(p, d, json.loads(v)) for p, d, v in rows]
 
     # -- what one school's kernteam shares --------------------------------------------------------
