@@ -126,6 +126,7 @@ def test_two_kernteam_members_fill_in_one_school_pyramid(served, browser):
         expect(trainer.locator(f".wb-tr-plan[data-school='{OTHER}']")).not_to_contain_text(
             ITEMS["sanne"]
         )
+        section.screenshot(path="/tmp/kernteam-trainer.png")
         assert serious_axe_violations(trainer) == []
         for pg in (one, two, other, trainer):
             assert pg.outside == []
