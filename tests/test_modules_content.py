@@ -129,6 +129,23 @@ def test_stage_is_offered_in_mbo_and_elsewhere_only_when_listed():
     assert "stage" in listed.offered_modules()
 
 
+def test_inspiratiesessie_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("inspiratiesessie")
+
+
+def test_inspiratiesessie_opens_the_course_and_names_the_five_domains():
+    from workbook.content.catalog import list_modules
+
+    assert list_modules()[0].id == "inspiratiesessie"
+    domains = ["Mentaal", "Emotioneel", "Gedragsmatig", "Lichamelijk", "Sociaal"]
+    sorting = get_exercise("inspiratiesessie/domeinen")
+    assert sorting.kind == "indelen" and sorting.spec["categories"] == domains
+    assert {i["category"] for i in sorting.spec["items"]} == set(domains)
+    text = _module_text("inspiratiesessie")
+    for needed in ("twee kanten op", "vier pijlers", "waar het licht zit", "stoppen"):
+        assert needed in text, needed
+
+
 def test_schoolteam_module_is_complete_and_ends_with_action_points():
     _assert_well_shaped("schoolteam")
 

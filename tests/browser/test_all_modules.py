@@ -39,6 +39,7 @@ CONFIGS = {
     for sector, school in SCHOOL.items()
 }
 MODULES = [
+    "inspiratiesessie",
     "ondersteuningspiramide",
     "prestatiedruk",
     "sel",
@@ -52,6 +53,7 @@ MODULES = [
 OFFERED = {"vo": [m for m in MODULES if m != "stage"], "mbo": MODULES}
 # Answered by keyboard; across the pages every kind is answered by keyboard at least once.
 KEYBOARD = {
+    "inspiratiesessie": {"domeinen", "afscheid"},
     "ondersteuningspiramide": {"stappenplan", "domeinen"},
     "prestatiedruk": {"compliment", "signalen"},
     "sel": {"gevoelsthermometer", "ik-jij-wij", "sel-moment"},
