@@ -146,6 +146,26 @@ def test_inspiratiesessie_opens_the_course_and_names_the_five_domains():
         assert needed in text, needed
 
 
+def test_stappenplan_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("stappenplan")
+
+
+def test_stappenplan_walks_the_steps_with_their_tools():
+    titles = [s.title for s in get_module("stappenplan").sections]
+    assert [t.split(":")[0] for t in titles[:4]] == ["Stap 1", "Stap 2", "Stap 3", "Stap 4"]
+    tools = get_exercise("stappenplan/hulpmiddelen")
+    assert tools.kind == "indelen"
+    current = [i["text"] for i in tools.spec["items"] if i["category"] == "Huidige situatie"]
+    assert any("checklist" in t for t in current)
+    assert any("elf domeinen" in t for t in current)
+    assert any("piramide" in t for t in current)
+    team = get_exercise("stappenplan/kernteam").spec
+    assert team["multiple"] and any("schoolleiding" in o for o in team["options"])
+    text = _module_text("stappenplan")
+    for needed in ("kernteam", "visie", "hele school", "Borgen", "ideeën"):
+        assert needed in text, needed
+
+
 def test_schoolteam_module_is_complete_and_ends_with_action_points():
     _assert_well_shaped("schoolteam")
 

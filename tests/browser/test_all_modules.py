@@ -41,6 +41,7 @@ CONFIGS = {
 MODULES = [
     "inspiratiesessie",
     "ondersteuningspiramide",
+    "stappenplan",
     "prestatiedruk",
     "sel",
     "groepsdynamiek",
@@ -54,6 +55,7 @@ OFFERED = {"vo": [m for m in MODULES if m != "stage"], "mbo": MODULES}
 # Answered by keyboard; across the pages every kind is answered by keyboard at least once.
 KEYBOARD = {
     "inspiratiesessie": {"domeinen", "afscheid"},
+    "stappenplan": {"kernteam", "doelen"},
     "ondersteuningspiramide": {"stappenplan", "domeinen"},
     "prestatiedruk": {"compliment", "signalen"},
     "sel": {"gevoelsthermometer", "ik-jij-wij", "sel-moment"},
