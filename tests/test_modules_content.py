@@ -166,6 +166,21 @@ def test_stappenplan_walks_the_steps_with_their_tools():
         assert needed in text, needed
 
 
+def test_gelijke_kansen_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("gelijke-kansen")
+
+
+def test_gelijke_kansen_explains_the_matheus_effect_and_what_a_school_can_see():
+    explained = {s.id: s.text for s in get_module("gelijke-kansen").sections}
+    assert "Matheus-effect" in explained["matheus-effect"]
+    assert "Heeft die ontbeten?" in explained["zien-en-doen"]
+    assert "helpt niet elke {leerling}" in explained["gezondheidsverschillen"]
+    answer = [o for o in get_exercise("gelijke-kansen/matheus").spec["options"] if o["correct"]]
+    assert "Matheus-effect" in answer[0]["text"]
+    partners = get_exercise("gelijke-kansen/partners").spec["row_labels"]
+    assert "Ouders" in partners and "De GGD" in partners
+
+
 def test_schoolteam_module_is_complete_and_ends_with_action_points():
     _assert_well_shaped("schoolteam")
 
