@@ -181,6 +181,21 @@ def test_gelijke_kansen_explains_the_matheus_effect_and_what_a_school_can_see():
     assert "Ouders" in partners and "De GGD" in partners
 
 
+def test_gezondheidsthemas_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("gezondheidsthemas")
+
+
+def test_gezondheidsthemas_maps_the_themes_per_gezonde_school_pillar():
+    pillars = ["Educatie", "Omgeving", "Signalering", "Beleid"]
+    themes = get_exercise("gezondheidsthemas/themakaart")
+    assert themes.kind == "tabel" and themes.spec["columns"] == pillars
+    rows = themes.spec["row_labels"]
+    assert rows[0] == "Welbevinden" and {"Bewegen en sport", "Voeding", "Slapen"} <= set(rows)
+    sorting = get_exercise("gezondheidsthemas/pijlers").spec
+    assert sorting["categories"] == pillars and sorting["checkable"]
+    assert "gouden stap" in _module_text("gezondheidsthemas")
+
+
 def test_schoolteam_module_is_complete_and_ends_with_action_points():
     _assert_well_shaped("schoolteam")
 

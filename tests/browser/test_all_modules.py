@@ -51,6 +51,7 @@ MODULES = [
     "stage",
     "signaleren",
     "schoolteam",
+    "gezondheidsthemas",
 ]
 OFFERED = {"vo": [m for m in MODULES if m != "stage"], "mbo": MODULES}
 # Answered by keyboard; across the pages every kind is answered by keyboard at least once.
@@ -67,6 +68,7 @@ KEYBOARD = {
     "stage": {"gespreksvragen", "twee-rollen"},
     "signaleren": {"triage", "actiepunten"},
     "schoolteam": {"schijf-van-zeven", "emoji", "fundament"},
+    "gezondheidsthemas": {"pijlers", "verbinding"},
 }
 SCREENSHOT = {"schoolteam": "schoolteam/schijf-van-zeven", "sel": "sel/ik-jij-wij"}
 WAIT = 60_000
