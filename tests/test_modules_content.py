@@ -501,3 +501,13 @@ def test_mbo_pages_ask_the_students_consent_before_involving_parents(tmp_path, m
         assert "toestemming" not in po, module_id
     mbo = " ".join(_rendered_page("signaleren", "mbo", tmp_path, monkeypatch).split())
     assert "Ouders betrekken." not in mbo and "18 jaar of ouder" in mbo
+
+
+def test_the_readme_lists_every_module_in_course_order():
+    from pathlib import Path
+
+    from workbook.content.catalog import list_modules
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| .+ \| `([a-z-]+)` \| (\d+) \|$", readme, re.M)
+    assert listed == [(m.id, str(m.minutes)) for m in list_modules()]
