@@ -249,8 +249,8 @@ def type_or_fill(pg, field: object, text: str, keyboard: bool) -> None:
 
 @strategy("open")
 def answer_open(pg, box, exercise, keyboard) -> Check:
-    # The title without the braces of a {placeholder}: a participant types the word, not the brace.
-    title = re.sub(r"[{}]", "", exercise.title)[:20]
+    # The title without its {placeholders}: their word differs per sector, the text must not.
+    title = re.sub(r"\s*\{\w+\}", "", exercise.title)[:20]
     text = f"Mijn antwoord bij {title} & <b>niet vet</b>.\nTweede regel."
     field = box.get_by_label(labels.YOUR_ANSWER)
     type_or_fill(pg, field, text, keyboard)
