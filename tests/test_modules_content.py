@@ -129,6 +129,73 @@ def test_stage_is_offered_in_mbo_and_elsewhere_only_when_listed():
     assert "stage" in listed.offered_modules()
 
 
+def test_inspiratiesessie_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("inspiratiesessie")
+
+
+def test_inspiratiesessie_opens_the_course_and_names_the_five_domains():
+    from workbook.content.catalog import list_modules
+
+    assert list_modules()[0].id == "inspiratiesessie"
+    domains = ["Mentaal", "Emotioneel", "Gedragsmatig", "Lichamelijk", "Sociaal"]
+    sorting = get_exercise("inspiratiesessie/domeinen")
+    assert sorting.kind == "indelen" and sorting.spec["categories"] == domains
+    assert {i["category"] for i in sorting.spec["items"]} == set(domains)
+    text = _module_text("inspiratiesessie")
+    for needed in ("twee kanten op", "vier pijlers", "waar het licht zit", "stoppen"):
+        assert needed in text, needed
+
+
+def test_stappenplan_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("stappenplan")
+
+
+def test_stappenplan_walks_the_steps_with_their_tools():
+    titles = [s.title for s in get_module("stappenplan").sections]
+    assert [t.split(":")[0] for t in titles[:4]] == ["Stap 1", "Stap 2", "Stap 3", "Stap 4"]
+    tools = get_exercise("stappenplan/hulpmiddelen")
+    assert tools.kind == "indelen"
+    current = [i["text"] for i in tools.spec["items"] if i["category"] == "Huidige situatie"]
+    assert any("checklist" in t for t in current)
+    assert any("elf domeinen" in t for t in current)
+    assert any("piramide" in t for t in current)
+    team = get_exercise("stappenplan/kernteam").spec
+    assert team["multiple"] and any("schoolleiding" in o for o in team["options"])
+    text = _module_text("stappenplan")
+    for needed in ("kernteam", "visie", "hele school", "Borgen", "ideeën"):
+        assert needed in text, needed
+
+
+def test_gelijke_kansen_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("gelijke-kansen")
+
+
+def test_gelijke_kansen_explains_the_matheus_effect_and_what_a_school_can_see():
+    explained = {s.id: s.text for s in get_module("gelijke-kansen").sections}
+    assert "Matheus-effect" in explained["matheus-effect"]
+    assert "Heeft die ontbeten?" in explained["zien-en-doen"]
+    assert "helpt niet elke {leerling}" in explained["gezondheidsverschillen"]
+    answer = [o for o in get_exercise("gelijke-kansen/matheus").spec["options"] if o["correct"]]
+    assert "Matheus-effect" in answer[0]["text"]
+    partners = get_exercise("gelijke-kansen/partners").spec["row_labels"]
+    assert "Ouders" in partners and "De GGD" in partners
+
+
+def test_gezondheidsthemas_module_is_complete_and_ends_with_action_points():
+    _assert_well_shaped("gezondheidsthemas")
+
+
+def test_gezondheidsthemas_maps_the_themes_per_gezonde_school_pillar():
+    pillars = ["Educatie", "Omgeving", "Signalering", "Beleid"]
+    themes = get_exercise("gezondheidsthemas/themakaart")
+    assert themes.kind == "tabel" and themes.spec["columns"] == pillars
+    rows = themes.spec["row_labels"]
+    assert rows[0] == "Welbevinden" and {"Bewegen en sport", "Voeding", "Slapen"} <= set(rows)
+    sorting = get_exercise("gezondheidsthemas/pijlers").spec
+    assert sorting["categories"] == pillars and sorting["checkable"]
+    assert "gouden stap" in _module_text("gezondheidsthemas")
+
+
 def test_schoolteam_module_is_complete_and_ends_with_action_points():
     _assert_well_shaped("schoolteam")
 
@@ -436,3 +503,13 @@ def test_mbo_pages_ask_the_students_consent_before_involving_parents(tmp_path, m
         assert "toestemming" not in po, module_id
     mbo = " ".join(_rendered_page("signaleren", "mbo", tmp_path, monkeypatch).split())
     assert "Ouders betrekken." not in mbo and "18 jaar of ouder" in mbo
+
+
+def test_the_readme_lists_every_module_in_course_order():
+    from pathlib import Path
+
+    from workbook.content.catalog import list_modules
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| .+ \| `([a-z-]+)` \| (\d+) \|$", readme, re.M)
+    assert listed == [(m.id, str(m.minutes)) for m in list_modules()]
