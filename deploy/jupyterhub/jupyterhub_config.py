@@ -44,6 +44,16 @@ def _build_dir() -> Path:
     return build_dir
 
 
+def _number(name: str, default: int, unit: str = "seconden") -> int:
+    """A whole number of 1 or more from the environment variable `name`, else the default."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        sys.exit(f"{name} is '{value}': zet een aantal {unit}, een geheel getal van 1 of meer.")
+    return int(value)
+
+
 def _proxy_command() -> list[str]:
     """configurable-http-proxy from `npm ci --prefix deploy/jupyterhub`, else one on PATH."""
     local = HERE / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -62,9 +72,55 @@ BUILD_DIR = _build_dir()
 
 # -- the hub and its proxy -------------------------------------------------------------------------
 c.ConfigurableHTTPProxy.command = _proxy_command()
-c.JupyterHub.cleanup_servers = True  # stopping the hub also stops every user's server
+# A restart of the hub (an upgrade, a new config) leaves the users' servers and their open pages
+# running; the idle culler below stops the servers nobody uses.
+c.JupyterHub.cleanup_servers = False
 # The hub's own state (users, tokens); the answers are in the workbook's store.
 c.JupyterHub.db_url = os.environ.get("WERKBOEK_HUB_DB", "sqlite:///jupyterhub.sqlite")
+
+# -- idleness that ends ----------------------------------------------------------------------------
+# jupyterhub-idle-culler stops a user's server after SERVER_IDLE seconds without activity (an open
+# page pings its kernel, which counts), and any server after SERVER_MAX_AGE seconds (a training
+# day). Everything was saved already: whoever comes back gets a new server and sees it all.
+SERVER_IDLE = _number("WERKBOEK_SERVER_INACTIEF", 3600)
+SERVER_MAX_AGE = _number("WERKBOEK_SERVER_MAX_LEEFTIJD", 12 * 3600)
+KERNEL_IDLE = _number("WERKBOEK_KERNEL_INACTIEF", 900)  # a page (kernel) nobody uses
+MAX_KERNELS = _number("WERKBOEK_MAX_KERNELS", 8, "pagina's")  # open pages per user server
+c.JupyterHub.services = [
+    {
+        "name": "idle-culler",
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={SERVER_IDLE}",
+            f"--max-age={SERVER_MAX_AGE}",
+            f"--cull-every={max(5, min(300, SERVER_IDLE // 4))}",
+        ],
+    }
+]
+c.JupyterHub.load_roles = [
+    {
+        "name": "idle-culler",
+        "description": "Stopt servers die niemand gebruikt",
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        "services": ["idle-culler"],
+    }
+]
+# Operators and benchmarks/hub.py: an admin token through WERKBOEK_HUB_BEHEERTOKEN (32+ characters).
+ADMIN_TOKEN = os.environ.get("WERKBOEK_HUB_BEHEERTOKEN", "")
+if ADMIN_TOKEN:
+    if len(ADMIN_TOKEN) < 32:
+        sys.exit("WERKBOEK_HUB_BEHEERTOKEN is te kort: gebruik minstens 32 tekens.")
+    c.JupyterHub.services.append({"name": "werkboek-beheer", "api_token": ADMIN_TOKEN})
+    c.JupyterHub.load_roles.append(
+        {
+            "name": "werkboek-beheer",
+            "description": "Beheer van gebruikers en servers",
+            "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "groups"],
+            "services": ["werkboek-beheer"],
+        }
+    )
 
 # -- who may log in -------------------------------------------------------------------------------
 # A trial or a test: one shared password, any user name. A real school replaces these lines with
@@ -88,6 +144,8 @@ c.Spawner.environment = {
     "JUPYTER_PATH": str(voila_data_dir()),  # our offline template `welbevinden`
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     "PYTHONPATH": str(HERE),  # werkboek_authorizer
+    # Report activity to the hub often enough (default: every 5 minutes) for the culler's timeout.
+    "JUPYTERHUB_ACTIVITY_INTERVAL": str(max(5, min(60, SERVER_IDLE // 4))),
 }
 c.Spawner.args = [
     f"--VoilaConfiguration.template={TEMPLATE}",
@@ -96,9 +154,13 @@ c.Spawner.args = [
     "--ServerApp.authorizer_class=werkboek_authorizer.WorkbookAuthorizer",
     # No MathJax from a CDN: pages work offline (standalone Voila leaves it out the same way).
     '--ServerApp.tornado_settings={"mathjax_url": ""}',
-    # Voila does not shut a kernel down when its tab closes: cull idle kernels after an hour.
-    "--MappingKernelManager.cull_idle_timeout=3600",
-    "--MappingKernelManager.cull_interval=60",
+    # At most MAX_KERNELS open pages per server; past that a Dutch page says to close a tab first.
+    "--ServerApp.kernel_manager_class=workbook.runtime.kernel_cap.CappedKernelManager",
+    f"--CappedKernelManager.max_kernels={MAX_KERNELS}",
+    # A page opened without its websocket (a script, a prefetch) or left behind keeps a kernel
+    # until it was KERNEL_IDLE seconds without activity; an open page pings, so it stays.
+    f"--MappingKernelManager.cull_idle_timeout={KERNEL_IDLE}",
+    f"--MappingKernelManager.cull_interval={max(2, min(60, KERNEL_IDLE // 4))}",
     "--MappingKernelManager.cull_connected=False",
     # Like standalone Voila: the browser may only talk to widgets, never send code to its kernel.
     '--MappingKernelManager.allowed_message_types=["comm_open", "comm_close", "comm_msg", '
