@@ -17,10 +17,11 @@ from typing import Any
 import psutil
 import requests
 
-from tests.browser.conftest import free_port
+from tests.browser.conftest import LOCAL_PREFIXES, free_port
 
 HUB_DIR = Path(__file__).resolve().parents[1] / "deploy" / "jupyterhub"
 PASSWORD = "hub-test-wachtwoord"
+WAIT = 180_000  # ms: the first page of a user waits for that user's server to start
 
 
 @dataclass
@@ -155,3 +156,23 @@ def running_hub(
                     child.kill()
             except psutil.Error:
                 pass
+
+
+def log_in(browser, base: str, user: str):
+    """A fresh browser context logged in to the hub as user."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.set_default_timeout(60_000)
+    context.outside = outside = []  # every request of any of its pages that left 127.0.0.1
+    context.on("request", lambda r: r.url.startswith(LOCAL_PREFIXES) or outside.append(r.url))
+    pg = context.new_page()
+    pg.goto(f"{base}/hub/login")
+    pg.fill("#username_input", user)
+    pg.fill("#password_input", PASSWORD)
+    pg.click("#login_submit")
+    return pg
+
+
+def open_user_page(pg, base: str, user: str, notebook: str) -> None:
+    """Open a page on the user's own server; the hub starts that server first if needed."""
+    pg.goto(f"{base}/user/{user}/voila/render/{notebook}", wait_until="commit", timeout=WAIT)
+    pg.wait_for_selector(".wb-page", timeout=WAIT)

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from tests.browser.conftest import LOCAL_PREFIXES, join
-from tests.hub import PASSWORD, running_hub
+from tests.browser.conftest import join
+from tests.hub import log_in, open_user_page, running_hub
 from tests.postgres import fresh_schema_url
 from workbook.runtime.build import build_workbook
 from workbook.store import AnswerStore
@@ -26,7 +26,6 @@ ANSWERS = {
     "bram": "Via de hub: ik praat vaak over cijfers",
 }
 WHOLE_MODULE = "Prestatiedruk en schoolstress: alle oefeningen"
-WAIT = 180_000  # ms: the first page of a user waits for that user's server to start
 
 
 def hub_config(store_url: str) -> str:
@@ -39,26 +38,6 @@ modules = ["prestatiedruk"]
 trainersleutel = "{KEY}"
 opslag = "{store_url}"
 """
-
-
-def log_in(browser, base: str, user: str):
-    """A fresh browser context logged in to the hub as user."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    context.set_default_timeout(60_000)
-    context.outside = outside = []  # every request of any of its pages that left 127.0.0.1
-    context.on("request", lambda r: r.url.startswith(LOCAL_PREFIXES) or outside.append(r.url))
-    pg = context.new_page()
-    pg.goto(f"{base}/hub/login")
-    pg.fill("#username_input", user)
-    pg.fill("#password_input", PASSWORD)
-    pg.click("#login_submit")
-    return pg
-
-
-def open_user_page(pg, base: str, user: str, notebook: str) -> None:
-    """Open a page on the user's own server; the hub starts that server first if needed."""
-    pg.goto(f"{base}/user/{user}/voila/render/{notebook}", wait_until="commit", timeout=WAIT)
-    pg.wait_for_selector(".wb-page", timeout=WAIT)
 
 
 def answer_open_question(pg, text: str) -> None:
@@ -84,6 +63,10 @@ def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, browser
     # cannot start while it runs.
     with running_hub(tmp_path / "gebouwd", tmp_path) as hub:
         base = hub.base
+        # Anna is also the trainer: under the hub that takes the trainer group as well as the key.
+        hub.create_user("anna")
+        assert hub.api("POST", "/groups/trainers").status_code == 201
+        assert hub.api("POST", "/groups/trainers/users", json={"users": ["anna"]}).ok
         lap("hub up")
         # Logging in starts the user's server: both servers start at the same time.
         pages = {user: log_in(browser, base, user) for user in ANSWERS}

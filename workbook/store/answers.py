@@ -405,9 +405,35 @@ class AnswerStore:
             # What they added to their school's shared pyramid or plan stays the school's; who did
             # it does not.
             ("UPDATE school_items SET author = '' WHERE scholengroep = ? AND author = ?", keys),
+            ("DELETE FROM hub_accounts WHERE scholengroep = ? AND participant = ?", keys),
             ("DELETE FROM participants WHERE scholengroep = ? AND code = ?", keys),
         )
         return int(removed)
+
+    # -- hub accounts (one JupyterHub user is one participant) -------------------------------------
+    def hub_participant(self, scholengroep: str, hub_user: str) -> Participant | None:
+        """The participant a JupyterHub user works as, or None before their first join."""
+        rows = self._run(
+            f"SELECT {', '.join('p.' + c.strip() for c in PARTICIPANT_COLUMNS.split(','))} "
+            "FROM hub_accounts h JOIN participants p "
+            "ON p.scholengroep = h.scholengroep AND p.code = h.participant "
+            "WHERE h.scholengroep = ? AND h.hub_user = ?",
+            scholengroep,
+            hub_user,
+        )
+        return _participant(rows[0]) if rows else None
+
+    def link_hub_user(self, scholengroep: str, hub_user: str, code: str) -> None:
+        """Let a JupyterHub user work as this participant from now on (replacing an earlier link)."""
+        self._run(
+            "INSERT INTO hub_accounts (scholengroep, hub_user, participant, created_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (scholengroep, hub_user) "
+            "DO UPDATE SET participant = excluded.participant, created_at = excluded.created_at",
+            scholengroep,
+            hub_user,
+            code,
+            now_iso(),
+        )
 
     def set_kernteam(self, scholengroep: str, code: str, member: bool) -> None:
         """Say whether a participant is in their school's kernteam."""
