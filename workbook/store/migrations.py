@@ -134,12 +134,33 @@ def _to_5(run: Run, dialect: str) -> None:
 UPGRADES: dict[int, Callable[[Run, str], None]] = {1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5}
 
 
+def _current_version(run: Run, dialect: str) -> int | None:
+    """The schema version the database has, or None when it has no meta table (or no version)."""
+    if dialect == "postgres":
+        exists = run("SELECT to_regclass('meta') IS NOT NULL", ())
+    else:
+        exists = run(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", ()
+        )
+    if not exists or not exists[0][0]:
+        return None
+    rows = run('SELECT value FROM meta WHERE "key" = ?', (SCHEMA_KEY,))
+    return int(rows[0][0]) if rows else None
+
+
 def ensure_schema(run: Run, dialect: str) -> int | None:
     """Create a new database's tables, or upgrade an older one. Call inside one open transaction.
 
     `run(sql, params)` executes one statement and returns its rows ([] when it returns none).
-    Returns the version upgraded from, or None when nothing was upgraded.
+    Returns the version upgraded from, 0 for a new database, or None when nothing changed.
     """
+    # A database that is up to date needs no DDL: a role without the CREATE right (the kernels'
+    # role behind PgBouncer) opens it; `workbook db upgrade CONFIG` does the rest as the owner.
+    current = _current_version(run, dialect)
+    if current is not None and current > SCHEMA_VERSION:
+        raise NewerSchemaError(current)
+    if current == SCHEMA_VERSION:
+        return None
     if dialect == "postgres":
         run("SELECT pg_advisory_xact_lock(?)", (PG_SCHEMA_LOCK,))
     for sql in CREATE_TABLES:
@@ -147,7 +168,7 @@ def ensure_schema(run: Run, dialect: str) -> int | None:
     rows = run('SELECT value FROM meta WHERE "key" = ?', (SCHEMA_KEY,))
     if not rows:  # a new database: the tables above are the newest shape
         run(UPSERT_META, (SCHEMA_KEY, str(SCHEMA_VERSION)))
-        return None
+        return 0
     version = int(rows[0][0])
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(version)
