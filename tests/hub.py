@@ -31,6 +31,7 @@ class Hub:
     base: str
     token: str
     log: Path
+    pid: int = 0  # the hub's process; its children are the proxy and the users' servers
 
     def api(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         headers = {"Authorization": f"token {self.token}"}
@@ -132,7 +133,7 @@ def running_hub(
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    hub = Hub(f"http://127.0.0.1:{port}", token, log)
+    hub = Hub(f"http://127.0.0.1:{port}", token, log, proc.pid)
     started: dict[int, psutil.Process] = {}
     try:
         wait_until_up(hub.base, proc, log)

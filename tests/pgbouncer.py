@@ -24,18 +24,24 @@ def _free_port() -> int:
 
 @contextmanager
 def running_pgbouncer(
-    server_url: str, users: list[str], *, default_pool_size: int = 5, max_client_conn: int = 400
+    server_url: str,
+    users: list[str],
+    *,
+    default_pool_size: int = 5,
+    max_client_conn: int = 400,
+    admin: str | None = None,
 ) -> Iterator[tuple[str, int]]:
     """Start PgBouncer in transaction mode for the database of server_url; yields (host, port).
 
     `users` may log in (trust, as the test server); each user gets default_pool_size server
-    connections at most, however many clients connect."""
+    connections at most, however many clients connect. `admin` may use the console (SHOW POOLS)."""
     if not PGBOUNCER.exists():
         raise RuntimeError("PgBouncer is not installed: apt-get install pgbouncer")
     server = urlsplit(server_url.replace("postgresql+psycopg://", "postgresql://", 1))
     root = Path(tempfile.mkdtemp(prefix="werkboek-pgbouncer-"))
     port = _free_port()
-    (root / "users.txt").write_text("".join(f'"{u}" ""\n' for u in users), encoding="utf-8")
+    everyone = [*users, admin] if admin else users
+    (root / "users.txt").write_text("".join(f'"{u}" ""\n' for u in everyone), encoding="utf-8")
     (root / "pgbouncer.ini").write_text(
         f"""[databases]
 {server.path.lstrip("/")} = host={server.hostname} port={server.port} dbname={server.path.lstrip("/")}
@@ -52,6 +58,7 @@ max_client_conn = {max_client_conn}
 server_reset_query =
 logfile = {root / "pgbouncer.log"}
 pidfile = {root / "pgbouncer.pid"}
+admin_users = {admin or ""}
 """,
         encoding="utf-8",
     )
