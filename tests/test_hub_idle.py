@@ -71,6 +71,10 @@ def test_unused_kernels_and_idle_servers_end_and_open_pages_are_capped(tmp_path)
         hub.create_user("anna")
         token = hub.user_token("anna")
         hub.start_server("anna")
+        # Anna's server has a private folder next to the hub's state, not /tmp/anna.
+        home = tmp_path / "gebruikers" / "anna"
+        assert home.is_dir() and home.stat().st_mode & 0o777 == 0o700
+        assert (tmp_path / "jupyterhub_cookie_secret").stat().st_mode & 0o077 == 0
 
         # Pages fetched without a websocket (a script, a link preview) each start a kernel ...
         for _ in range(MAX_KERNELS):

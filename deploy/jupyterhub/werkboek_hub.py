@@ -85,12 +85,12 @@ def choose_folder(folders: dict[str, Path], groups: list[str]) -> Path:
     if not mine:
         raise HTTPError(
             403,
-            reason="Je account hoort nog niet bij een scholengroep. Vraag de beheerder om je "
-            "toe te voegen aan de groep van je scholengroep.",
+            "Je account hoort nog niet bij een scholengroep. Vraag de beheerder om je toe te "
+            "voegen aan de groep van je scholengroep.",
         )
     raise HTTPError(
         403,
-        reason=f"Je account hoort bij meer dan één scholengroep ({', '.join(mine)}). Vraag de "
+        f"Je account hoort bij meer dan één scholengroep ({', '.join(mine)}). Vraag de "
         "beheerder om je in één groep te zetten.",
     )
 

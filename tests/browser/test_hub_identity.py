@@ -58,6 +58,13 @@ def test_hub_accounts_are_participants_and_scholengroepen_stay_apart(
                 reply = hub.api("POST", f"/groups/{group}/users", json={"users": [user]})
                 assert reply.status_code == 200, reply.text
 
+        # Someone in no scholengroep's group gets no server, but a Dutch reason.
+        hub.create_user("dirk")
+        refused = hub.api("POST", "/users/dirk/server")
+        assert refused.status_code >= 400
+        assert "hoort nog niet bij een scholengroep" in refused.text
+        assert not hub.running("dirk")
+
         # Anna and Carla join once, each in the workbook of their own scholengroep, and answer.
         pages = {user: log_in(browser, hub.base, user) for user in MEMBERS}
         for user, slug in (("anna", "noord"), ("carla", "zuid")):
