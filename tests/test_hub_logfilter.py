@@ -39,3 +39,13 @@ def test_other_lines_are_left_alone() -> None:
     assert logged("Server van %s: scholengroep %s", "anna", "noord").strip() == (
         "Server van anna: scholengroep noord"
     )
+
+
+def test_the_proxy_log_is_passed_on_without_codes(capsys) -> None:  # type: ignore[no-untyped-def]
+    from werkboek_proxylog import main
+
+    proxy = "print('503 GET /user/anna/index.ipynb?deelnemer=k7mp-x2qa'); raise SystemExit(3)"
+    assert main([sys.executable, "-c", proxy]) == 3  # the proxy's exit code is passed on
+    out = capsys.readouterr().out
+    assert "503 GET /user/anna/index.ipynb?deelnemer=…" in out
+    assert "k7mp" not in out

@@ -82,7 +82,10 @@ def _proxy_command() -> list[str]:
 BUILD_ROOT = _build_root()
 
 # -- the hub and its proxy -------------------------------------------------------------------------
-c.ConfigurableHTTPProxy.command = _proxy_command()
+# The proxy's own log goes through werkboek_proxylog, which hides participant codes as well.
+c.ConfigurableHTTPProxy.command = [sys.executable, str(HERE / "werkboek_proxylog.py")] + (
+    _proxy_command()
+)
 # A restart of the hub (an upgrade, a new config) leaves the users' servers and their open pages
 # running; the idle culler below stops the servers nobody uses.
 c.JupyterHub.cleanup_servers = False
@@ -95,6 +98,7 @@ c.JupyterHub.logging_config = LOGGING_CONFIG
 if os.environ.get("WERKBOEK_HUB_DEBUG") == "1":  # every request in the log, of hub and servers
     c.JupyterHub.log_level = "DEBUG"
     c.Spawner.debug = True
+    c.ConfigurableHTTPProxy.debug = True
 
 # -- idleness that ends ----------------------------------------------------------------------------
 # jupyterhub-idle-culler stops a user's server after SERVER_IDLE seconds without activity (an open

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -12,14 +11,13 @@ from urllib.parse import urlparse
 
 from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
 from tornado.web import HTTPError
+from werkboek_proxylog import CODE_IN_TEXT, hide_codes
 
 from workbook.errors import WorkbookError
 from workbook.runtime.serve import check_build_dir
 from workbook.runtime.session import HUB_TRAINER_ENV
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-# A participant code after 'deelnemer=' (also URL-encoded), as an old personal link carries it.
-CODE_IN_TEXT = re.compile(r"(deelnemer(?:=|%3D))[a-z0-9]{4}(?:-|%2D)[a-z0-9]{4}", re.IGNORECASE)
 
 
 class HideParticipantCodes(logging.Filter):
@@ -28,7 +26,7 @@ class HideParticipantCodes(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         if CODE_IN_TEXT.search(message):
-            record.msg = CODE_IN_TEXT.sub(r"\1…", message)
+            record.msg = hide_codes(message)
             record.args = ()
         return True
 
