@@ -83,7 +83,10 @@ class WidgetTab:
             f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
         )
         cookie = "; ".join(f"{k}={v}" for k, v in http.cookies.items())
-        self.ws = websocket.create_connection(ws_url, timeout=timeout, cookie=cookie)
+        # Under JupyterHub the client authenticates with a token header (benchmarks/hub.py).
+        auth = http.headers.get("Authorization")
+        header = [f"Authorization: {auth}"] if auth else None
+        self.ws = websocket.create_connection(ws_url, timeout=timeout, cookie=cookie, header=header)
         self.closed = False
         self.heartbeat: str | None = None  # the page's NowMarker, which the open page pings
         self._pinged = 0.0

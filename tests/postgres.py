@@ -141,8 +141,12 @@ def server_stopped(url: str) -> Iterator[None]:
 
 
 def fresh_schema_url(server_url: str, prefix: str = "t") -> str:
-    """A store URL on the test server with a new, empty schema of its own, so tests stay apart."""
+    """A store URL on the test server with a new, empty schema of its own, so tests stay apart.
+
+    As in a deployment behind PgBouncer (which passes no `options`), the schema is chosen by the
+    role: a new role that owns the schema, with `ALTER ROLE ... SET search_path`."""
     import uuid
+    from urllib.parse import urlsplit, urlunsplit
 
     import psycopg
 
@@ -150,5 +154,9 @@ def fresh_schema_url(server_url: str, prefix: str = "t") -> str:
 
     schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(libpq_url(server_url), autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    return f"{server_url}?options=-csearch_path%3D{schema}"
+        conn.execute(f"CREATE ROLE {schema} LOGIN")
+        conn.execute(f"CREATE SCHEMA {schema} AUTHORIZATION {schema}")
+        conn.execute(f"ALTER ROLE {schema} SET search_path = {schema}")
+    parts = urlsplit(server_url)
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{schema}@{host}"))

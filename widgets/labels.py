@@ -79,6 +79,11 @@ JOIN_UNKNOWN = (
     "De code '{code}' kennen we niet in deze scholengroep. "
     "Meld je opnieuw aan of vraag de trainer om je link."
 )
+TRAINER_NOT_IN_GROUP = (
+    "Deze pagina is alleen voor trainers. Je account hoort niet bij de groep trainers van deze "
+    "server. Vraag de beheerder om je toe te voegen en je server opnieuw te starten."
+)
+WELCOME_HUB = "Je werkt als <b>{name}</b>{school}. Je antwoorden horen bij je account."
 WELCOME = (
     "Je werkt als <b>{name}</b>{school}. "
     "Je persoonlijke code is <b>{code}</b>: bewaar je link om later verder te gaan."

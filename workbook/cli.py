@@ -367,6 +367,36 @@ def piramide_analyse(file: Path, as_json: bool) -> None:
         click.echo(describe_analysis(analysis))
 
 
+@main.group(help="De database van een scholengroep beheren.")
+def db() -> None:
+    pass
+
+
+@db.command(
+    "upgrade",
+    help="Zet de database klaar of werk hem bij naar het nieuwste schema. Doe dit als eigenaar "
+    "van de database, vóór de hub of de servers starten.",
+)
+@click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--opslag",
+    "store_url",
+    help="Een andere opslag-URL voor deze stap, zoals die van de eigenaar (standaard: 'opslag').",
+)
+@click.option(
+    "--rol",
+    "kernel_role",
+    help="De PostgreSQL-rol van de kernels: die mag daarna lezen en schrijven, geen tabellen maken.",
+)
+@friendly
+def db_upgrade(config: Path, store_url: str | None, kernel_role: str | None) -> None:
+    from workbook.config import load_config
+    from workbook.store.upgrade import upgrade_database
+
+    cfg = load_config(config)
+    click.echo(upgrade_database(store_url or cfg.store_url, kernel_role))
+
+
 def _store_for(config: Path) -> tuple[Any, Any]:
     from workbook.config import load_config
     from workbook.store import open_store

@@ -6,27 +6,18 @@ Jupyter Server with Voila per user) on loopback ports, with a shared PostgreSQL 
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-import requests
 
-from tests.browser.conftest import LOCAL_PREFIXES, free_port, join
+from tests.browser.conftest import join
+from tests.hub import log_in, open_user_page, running_hub
 from tests.postgres import fresh_schema_url
 from workbook.runtime.build import build_workbook
 from workbook.store import AnswerStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.postgres]
 
-HUB_DIR = Path(__file__).resolve().parents[2] / "deploy" / "jupyterhub"
-PASSWORD = "hub-test-wachtwoord"
 KEY = "hub-trainer-sleutel-123"
 GROUP = "hubtest"
 MODULE_PAGE = "10-prestatiedruk.ipynb"
@@ -35,7 +26,6 @@ ANSWERS = {
     "bram": "Via de hub: ik praat vaak over cijfers",
 }
 WHOLE_MODULE = "Prestatiedruk en schoolstress: alle oefeningen"
-WAIT = 180_000  # ms: the first page of a user waits for that user's server to start
 
 
 def hub_config(store_url: str) -> str:
@@ -48,80 +38,6 @@ modules = ["prestatiedruk"]
 trainersleutel = "{KEY}"
 opslag = "{store_url}"
 """
-
-
-def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, "JupyterHub stopped while starting; see hub.log"
-        try:
-            if requests.get(f"{base}/hub/health", timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise AssertionError("JupyterHub did not answer within 90 s; see hub.log")
-
-
-@contextmanager
-def running_hub(build_dir: Path, state_dir: Path) -> Iterator[str]:
-    """Start JupyterHub with the config in deploy/jupyterhub on loopback ports; yields its URL.
-
-    Stopping it is bounded: 45 s for a clean stop, then its process group is killed."""
-    port, hub_port, api_port = free_port(), free_port(), free_port()
-    cmd = [
-        sys.executable,
-        "-c",
-        "from jupyterhub.app import main; main()",
-        "-f",
-        str(HUB_DIR / "jupyterhub_config.py"),
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--JupyterHub.hub_ip=127.0.0.1",
-        f"--JupyterHub.hub_port={hub_port}",
-        f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
-    ]
-    env = {**os.environ, "WERKBOEK_GEBOUWD": str(build_dir), "WERKBOEK_HUB_WACHTWOORD": PASSWORD}
-    with open(state_dir / "hub.log", "ab") as log:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=state_dir,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, proc)
-        yield base
-    finally:
-        proc.terminate()  # the hub stops the users' servers and the proxy itself
-        try:
-            proc.wait(timeout=45)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
-
-
-def log_in(browser, base: str, user: str):
-    """A fresh browser context logged in to the hub as user."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    context.set_default_timeout(60_000)
-    context.outside = outside = []  # every request of any of its pages that left 127.0.0.1
-    context.on("request", lambda r: r.url.startswith(LOCAL_PREFIXES) or outside.append(r.url))
-    pg = context.new_page()
-    pg.goto(f"{base}/hub/login")
-    pg.fill("#username_input", user)
-    pg.fill("#password_input", PASSWORD)
-    pg.click("#login_submit")
-    return pg
-
-
-def open_user_page(pg, base: str, user: str, notebook: str) -> None:
-    """Open a page on the user's own server; the hub starts that server first if needed."""
-    pg.goto(f"{base}/user/{user}/voila/render/{notebook}", wait_until="commit", timeout=WAIT)
-    pg.wait_for_selector(".wb-page", timeout=WAIT)
 
 
 def answer_open_question(pg, text: str) -> None:
@@ -145,7 +61,12 @@ def test_two_hub_users_answers_show_on_the_trainer_page(postgres_server, browser
 
     # The session's one Playwright browser (tests/browser/conftest.py): a second sync Playwright
     # cannot start while it runs.
-    with running_hub(tmp_path / "gebouwd", tmp_path) as base:
+    with running_hub(tmp_path / "gebouwd", tmp_path) as hub:
+        base = hub.base
+        # Anna is also the trainer: under the hub that takes the trainer group as well as the key.
+        hub.create_user("anna")
+        assert hub.api("POST", "/groups/trainers").status_code == 201
+        assert hub.api("POST", "/groups/trainers/users", json={"users": ["anna"]}).ok
         lap("hub up")
         # Logging in starts the user's server: both servers start at the same time.
         pages = {user: log_in(browser, base, user) for user in ANSWERS}

@@ -166,8 +166,11 @@ class ParticipantBar(w.VBox):
         p = self.visit.participant
         assert p is not None  # only called once a participant is known
         school = f" ({escape(p.school)})" if p.school else ""
-        self.sync.code = p.code
-        text = labels.WELCOME.format(name=escape(p.name), school=school, code=escape(p.code))
+        if self.visit.hub_user is None:
+            self.sync.code = p.code
+            text = labels.WELCOME.format(name=escape(p.name), school=school, code=escape(p.code))
+        else:  # the hub account is the key: no code in the URL, nothing to keep
+            text = labels.WELCOME_HUB.format(name=escape(p.name), school=school)
         link = (
             f'<br><a class="wb-back" href="{page_link(self.visit, OVERVIEW_NOTEBOOK)}">'
             f"{labels.BACK_TO_OVERVIEW}</a>"
@@ -296,7 +299,9 @@ class Overview(w.VBox):
                 f'<p class="wb-bar"><a href="{page_link(self.visit, module.notebook)}">'
                 f"{labels.RESUME.format(title=escape(module.title))}</a></p>"
             )
-        plan = traject_html(self.visit.config, saved, code, date.today())
+        plan = traject_html(
+            self.visit.config, saved, code, date.today(), code_in_links=not self.visit.remembered
+        )
         school = self.visit.participant.school if self.visit.participant else ""
         if school and self.visit.config.schools:
             text = escape(labels.SCHOOL_LINK.format(school=school))
@@ -306,9 +311,13 @@ class Overview(w.VBox):
         ]
 
 
-def traject_html(config: Config, saved: dict, code: str | None, today: date) -> str:
+def traject_html(
+    config: Config, saved: dict, code: str | None, today: date, *, code_in_links: bool = True
+) -> str:
     """The trajectory on the overview: today's meeting first, then the earlier ones with what was
-    done there, then what comes next. Empty without a `traject` in the config."""
+    done there, then what comes next. Empty without a `traject` in the config.
+
+    Links carry the participant's code, unless code_in_links is False (JupyterHub, self-study)."""
     from workbook.content.catalog import module_progress
 
     if not config.traject:
@@ -318,9 +327,8 @@ def traject_html(config: Config, saved: dict, code: str | None, today: date) -> 
     def module_line(module_id: str, with_progress: bool) -> str:
         m = modules[module_id]
         title = escape(m.title)
-        link = (
-            f'<a href="{m.notebook}?{QUERY_KEY}={html.escape(code)}">{title}</a>' if code else title
-        )
+        query = f"?{QUERY_KEY}={html.escape(code)}" if code and code_in_links else ""
+        link = f'<a href="{m.notebook}{query}">{title}</a>' if code else title
         if not with_progress:
             return f"<li>{link}</li>"
         done, total = module_progress(saved, module_id, config.sector)

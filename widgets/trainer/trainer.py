@@ -44,7 +44,7 @@ from workbook.output.results import (
     take_snapshot,
 )
 from workbook.runtime.network import served_join
-from workbook.runtime.session import page_config
+from workbook.runtime.session import may_be_trainer, page_config
 from workbook.store import open_store
 
 REFRESH_SECONDS = 3.0
@@ -85,6 +85,14 @@ class KeyGate(w.VBox):
         self.add_class("wb-page")
         self._config = config
         self._on_open = on_open
+        if not may_be_trainer():  # under JupyterHub: not in the hub's trainer group
+            self.children = [
+                make(
+                    w.HTML,
+                    f'<p class="wb-error" role="alert">{escape(labels.TRAINER_NOT_IN_GROUP)}</p>',
+                )
+            ]
+            return
         if not config.trainer_key:
             self.children = [
                 make(
@@ -109,7 +117,7 @@ class KeyGate(w.VBox):
     def _try(self, values: dict[str, str]) -> None:
         typed = values["key"]
         self.key.clear("key")
-        if key_matches(self._config, typed):
+        if may_be_trainer() and key_matches(self._config, typed):
             self._on_open(self._config)
             return
         time.sleep(1.0)  # slow down guessing

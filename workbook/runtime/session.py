@@ -19,6 +19,20 @@ from workbook.store import AnswerStore, Participant, ParticipantAnswers, open_st
 
 QUERY_KEY = "deelnemer"
 CODE_PATTERN = re.compile(r"[a-z0-9]{4}-[a-z0-9]{4}")
+# Under JupyterHub every user server (and so every kernel) has the hub user's name in its
+# environment; the hub's pre_spawn_hook adds HUB_TRAINER_ENV=1 for members of the trainer group.
+HUB_USER_ENV = "JUPYTERHUB_USER"
+HUB_TRAINER_ENV = "WERKBOEK_HUB_TRAINER"
+
+
+def hub_user() -> str | None:
+    """The JupyterHub user this page is served to, or None outside JupyterHub."""
+    return os.environ.get(HUB_USER_ENV) or None
+
+
+def may_be_trainer() -> bool:
+    """Outside JupyterHub the trainer key is enough; under it, also the hub's trainer group."""
+    return hub_user() is None or os.environ.get(HUB_TRAINER_ENV) == "1"
 
 
 def request_pending() -> bool:
@@ -137,6 +151,7 @@ class Visit:
     store: AnswerStore
     participant: Participant | None = None
     unknown_code: str | None = None
+    hub_user: str | None = None  # under JupyterHub: one hub account is one participant
 
     @classmethod
     def start(cls, config_path: str, query: str | None = None, *, wait: bool = True) -> Visit:
@@ -146,7 +161,7 @@ class Visit:
         participant, and the page calls arrive() from when_requested().
         """
         config = page_config(config_path)
-        visit = cls(config, open_store(config.store_url))
+        visit = cls(config, open_store(config.store_url), hub_user=hub_user())
         if query is None and not wait and request_pending():
             return visit
         visit.arrive(page_query_string() if query is None else query)
@@ -156,8 +171,12 @@ class Visit:
         """Take the participant from the visitor's query string ('?deelnemer=CODE').
 
         Without a code, self-study and JupyterLab take the participant from the local profile, so
-        that one person on their own computer never has to type a code.
+        that one person on their own computer never has to type a code. Under JupyterHub the hub
+        account says who it is, and a code in the URL is not read.
         """
+        if self.hub_user is not None:
+            self.participant = self.store.hub_participant(self.config.slug, self.hub_user)
+            return
         code = code_from_query(query)
         if code:
             self.participant = self.store.get_participant(self.config.slug, code)
@@ -171,8 +190,9 @@ class Visit:
 
     @property
     def remembered(self) -> bool:
-        """True when this computer keeps the participant, so links need not carry the code."""
-        return remembers(self.config)
+        """True when this computer or the hub account keeps the participant, so links need not
+        carry the code."""
+        return self.hub_user is not None or remembers(self.config)
 
     def join(self, name_or_code: str, school: str) -> Participant:
         """Resume by an existing code, or register a new participant under the given name."""
@@ -189,7 +209,11 @@ class Visit:
         return self.participant
 
     def _remember(self) -> None:
-        if self.participant is not None and remembers(self.config):
+        if self.participant is None:
+            return
+        if self.hub_user is not None:
+            self.store.link_hub_user(self.config.slug, self.hub_user, self.participant.code)
+        elif remembers(self.config):
             remember_code(self.config.slug, self.participant.code)
 
     def answers(self) -> ParticipantAnswers | None:

@@ -37,6 +37,8 @@ PG_CONNECT_TIMEOUT = 10  # seconds
 SCHEMA_ATTEMPTS = 5
 PG_IDLE_SECONDS = 20.0  # close a PostgreSQL connection nobody used for this long
 PG_APPLICATION = "werkboek"  # how the kernels show up in pg_stat_activity
+# PostgreSQL: CREATE without the CREATE right (42501), or no schema it may use at all (3F000)
+CANNOT_CREATE = {"42501", "3F000"}
 
 # In the order of the Participant fields.
 PARTICIPANT_COLUMNS = (
@@ -128,7 +130,7 @@ def new_code() -> str:
     return f"{chars[:4]}-{chars[4:]}"
 
 
-def _describe(url: str) -> str:
+def describe_url(url: str) -> str:
     """The URL without a password or connection options, safe and short to show."""
     try:
         parts = urlsplit(url)._replace(query="")
@@ -147,7 +149,7 @@ def libpq_url(url: str) -> str:
 
 def _unusable(url: str, reason: str) -> StoreError:
     return StoreError(
-        f"De opslag-URL '{_describe(url)}' is niet bruikbaar ({reason}). "
+        f"De opslag-URL '{describe_url(url)}' is niet bruikbaar ({reason}). "
         "Controleer het veld 'opslag' in de configuratie."
     )
 
@@ -174,6 +176,7 @@ class AnswerStore:
         self._conn: Any = None
         self._lock = threading.RLock()  # one connection per store; one statement at a time
         self._last_used = time.monotonic()
+        self.upgraded_from: int | None = None  # set by _create_schema: 0 for a new database
         # PostgreSQL: a connection nobody used for idle_seconds is closed (and opened again when
         # needed), so a room's idle tabs and waiting kernels do not use up max_connections.
         self.idle_seconds = idle_seconds if self._driver is not sqlite3 else None
@@ -223,12 +226,18 @@ class AnswerStore:
         conninfo = libpq_url(self.url)
         try:
             # A server that does not answer gives a message after 10 s, not a page that hangs.
+            # prepare_threshold=None: no server-side prepared statements, which PgBouncer in
+            # transaction mode cannot keep (the next transaction may run on another connection).
+            # Keepalives notice a dead server or network within about a minute.
             return self._driver.connect(
                 conninfo,
                 connect_timeout=PG_CONNECT_TIMEOUT,
                 application_name=PG_APPLICATION,
                 keepalives=1,
                 keepalives_idle=30,
+                keepalives_interval=10,
+                keepalives_count=3,
+                prepare_threshold=None,
             )
         except self._driver.ProgrammingError as exc:  # malformed; unreachable is OperationalError
             raise _unusable(self.url, str(exc).splitlines()[0]) from None
@@ -301,9 +310,9 @@ class AnswerStore:
                 if code_of(exc) in FOREIGN_KEY_CODES:
                     raise ParticipantGoneError(PARTICIPANT_GONE) from None
                 if code_of(exc) in DUPLICATE_CODES:
-                    raise DuplicateKeyError(str(store_error(_describe(self.url), exc))) from None
+                    raise DuplicateKeyError(str(store_error(describe_url(self.url), exc))) from None
                 if not classify(exc).transient or attempt == attempts - 1:
-                    raise store_error(_describe(self.url), exc) from None
+                    raise store_error(describe_url(self.url), exc) from None
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")
 
@@ -318,7 +327,7 @@ class AnswerStore:
             try:
                 with self.connection() as conn:
                     try:
-                        self._ensure_schema(conn.cursor(), dialect)
+                        self.upgraded_from = self._ensure_schema(conn.cursor(), dialect)
                         conn.commit()
                         return
                     except BaseException:
@@ -326,7 +335,7 @@ class AnswerStore:
                         raise
             except NewerSchemaError as exc:
                 raise StoreError(
-                    f"De database {_describe(self.url)} is gemaakt door een nieuwere versie van het "
+                    f"De database {describe_url(self.url)} is gemaakt door een nieuwere versie van het "
                     f"werkboek (schema {exc.version}; deze versie kent schema {SCHEMA_VERSION}). "
                     "Werk het werkboek bij."
                 ) from None
@@ -336,26 +345,33 @@ class AnswerStore:
                     time.sleep(0.2 * (attempt + 1))
                     continue
                 code = code_of(exc) or type(exc).__name__
+                if code in CANNOT_CREATE:
+                    raise StoreError(
+                        f"De database {describe_url(self.url)} staat nog niet op schema "
+                        f"{SCHEMA_VERSION}, en deze gebruiker mag geen tabellen maken (code {code}). "
+                        "Zet de database klaar als haar eigenaar, met: workbook db upgrade CONFIG."
+                    ) from None
                 if failure in (NO_SESSION, GONE):
                     raise StoreError(
-                        f"De database {_describe(self.url)} is niet te gebruiken: {failure.cause} "
+                        f"De database {describe_url(self.url)} is niet te gebruiken: {failure.cause} "
                         f"(code {code}). Controleer ook het veld 'opslag' in de configuratie."
                     ) from None
                 raise StoreError(
-                    f"De database {_describe(self.url)} kon niet worden klaargezet of bijgewerkt naar "
+                    f"De database {describe_url(self.url)} kon niet worden klaargezet of bijgewerkt naar "
                     f"schema {SCHEMA_VERSION}: {failure.cause} (code {code}). Er is niets veranderd; "
                     "de antwoorden staan er nog zoals ze stonden."
                 ) from None
 
-    def _ensure_schema(self, cur: Any, dialect: str) -> None:
+    def _ensure_schema(self, cur: Any, dialect: str) -> int | None:
         def run(sql: str, params: tuple[Any, ...]) -> list[Any]:
             cur.execute(self._sql(sql), params)
             return cur.fetchall() if cur.description is not None else []
 
         if dialect == "sqlite":
             cur.execute("BEGIN IMMEDIATE")  # one kernel at a time creates or upgrades the schema
-        ensure_schema(run, dialect)
+        upgraded_from = ensure_schema(run, dialect)
         cur.close()
+        return upgraded_from
 
     def get_meta(self, key: str) -> str | None:
         rows = self._run('SELECT value FROM meta WHERE "key" = ?', key)
@@ -416,9 +432,35 @@ class AnswerStore:
             # What they added to their school's shared pyramid or plan stays the school's; who did
             # it does not.
             ("UPDATE school_items SET author = '' WHERE scholengroep = ? AND author = ?", keys),
+            ("DELETE FROM hub_accounts WHERE scholengroep = ? AND participant = ?", keys),
             ("DELETE FROM participants WHERE scholengroep = ? AND code = ?", keys),
         )
         return int(removed)
+
+    # -- hub accounts (one JupyterHub user is one participant) -------------------------------------
+    def hub_participant(self, scholengroep: str, hub_user: str) -> Participant | None:
+        """The participant a JupyterHub user works as, or None before their first join."""
+        rows = self._run(
+            f"SELECT {', '.join('p.' + c.strip() for c in PARTICIPANT_COLUMNS.split(','))} "
+            "FROM hub_accounts h JOIN participants p "
+            "ON p.scholengroep = h.scholengroep AND p.code = h.participant "
+            "WHERE h.scholengroep = ? AND h.hub_user = ?",
+            scholengroep,
+            hub_user,
+        )
+        return _participant(rows[0]) if rows else None
+
+    def link_hub_user(self, scholengroep: str, hub_user: str, code: str) -> None:
+        """Let a JupyterHub user work as this participant from now on (replacing an earlier link)."""
+        self._run(
+            "INSERT INTO hub_accounts (scholengroep, hub_user, participant, created_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (scholengroep, hub_user) "
+            "DO UPDATE SET participant = excluded.participant, created_at = excluded.created_at",
+            scholengroep,
+            hub_user,
+            code,
+            now_iso(),
+        )
 
     def set_kernteam(self, scholengroep: str, code: str, member: bool) -> None:
         """Let a participant into their school's kernteam, or take them out (the trainer decides)."""

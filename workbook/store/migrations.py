@@ -5,6 +5,9 @@ Schema history:
 2. participants.last_module and last_seen: where someone was last, for 'ga verder waar je was'.
 3. answers.participant is a foreign key with ON DELETE CASCADE: a deleted participant's answers go
    with them, and nothing can be saved any more for a code that was deleted.
+4. participants.kernteam; the tables school_items and measurements.
+5. hub_accounts: under JupyterHub one hub account is one participant (hub user -> participant code),
+   so a second visit resumes without joining and no code needs to be in a URL.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SCHEMA_KEY = "schema_version"
 # Any fixed number: PostgreSQL's advisory lock that lets one kernel at a time create or upgrade.
 PG_SCHEMA_LOCK = 722_0301
@@ -37,6 +40,13 @@ MEASUREMENTS = (
     "FOREIGN KEY (scholengroep, participant) REFERENCES participants (scholengroep, code) "
     "ON DELETE CASCADE)"
 )
+HUB_ACCOUNTS = (
+    "CREATE TABLE IF NOT EXISTS hub_accounts (scholengroep VARCHAR(64) NOT NULL, "
+    "hub_user VARCHAR(255) NOT NULL, participant VARCHAR(32) NOT NULL, "
+    "created_at VARCHAR(32) NOT NULL, PRIMARY KEY (scholengroep, hub_user), "
+    "FOREIGN KEY (scholengroep, participant) REFERENCES participants (scholengroep, code) "
+    "ON DELETE CASCADE)"
+)
 CREATE_TABLES = (
     'CREATE TABLE IF NOT EXISTS meta ("key" VARCHAR(64) NOT NULL, value TEXT NOT NULL, '
     'PRIMARY KEY ("key"))',
@@ -47,6 +57,7 @@ CREATE_TABLES = (
     f"CREATE TABLE IF NOT EXISTS answers ({ANSWERS_COLUMNS})",
     SCHOOL_ITEMS,
     MEASUREMENTS,
+    HUB_ACCOUNTS,
     "CREATE TABLE IF NOT EXISTS settings (scholengroep VARCHAR(64) NOT NULL, "
     '"key" VARCHAR(128) NOT NULL, value TEXT NOT NULL, PRIMARY KEY (scholengroep, "key"))',
 )
@@ -116,15 +127,40 @@ def _to_4(run: Run, dialect: str) -> None:
     # school_items and measurements are new tables: CREATE_TABLES made them already.
 
 
-UPGRADES: dict[int, Callable[[Run, str], None]] = {1: _to_2, 2: _to_3, 3: _to_4}
+def _to_5(run: Run, dialect: str) -> None:
+    """hub_accounts is a new table: CREATE_TABLES made it already."""
+
+
+UPGRADES: dict[int, Callable[[Run, str], None]] = {1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5}
+
+
+def _current_version(run: Run, dialect: str) -> int | None:
+    """The schema version the database has, or None when it has no meta table (or no version)."""
+    if dialect == "postgres":
+        exists = run("SELECT to_regclass('meta') IS NOT NULL", ())
+    else:
+        exists = run(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", ()
+        )
+    if not exists or not exists[0][0]:
+        return None
+    rows = run('SELECT value FROM meta WHERE "key" = ?', (SCHEMA_KEY,))
+    return int(rows[0][0]) if rows else None
 
 
 def ensure_schema(run: Run, dialect: str) -> int | None:
     """Create a new database's tables, or upgrade an older one. Call inside one open transaction.
 
     `run(sql, params)` executes one statement and returns its rows ([] when it returns none).
-    Returns the version upgraded from, or None when nothing was upgraded.
+    Returns the version upgraded from, 0 for a new database, or None when nothing changed.
     """
+    # A database that is up to date needs no DDL: a role without the CREATE right (the kernels'
+    # role behind PgBouncer) opens it; `workbook db upgrade CONFIG` does the rest as the owner.
+    current = _current_version(run, dialect)
+    if current is not None and current > SCHEMA_VERSION:
+        raise NewerSchemaError(current)
+    if current == SCHEMA_VERSION:
+        return None
     if dialect == "postgres":
         run("SELECT pg_advisory_xact_lock(?)", (PG_SCHEMA_LOCK,))
     for sql in CREATE_TABLES:
@@ -132,7 +168,7 @@ def ensure_schema(run: Run, dialect: str) -> int | None:
     rows = run('SELECT value FROM meta WHERE "key" = ?', (SCHEMA_KEY,))
     if not rows:  # a new database: the tables above are the newest shape
         run(UPSERT_META, (SCHEMA_KEY, str(SCHEMA_VERSION)))
-        return None
+        return 0
     version = int(rows[0][0])
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(version)
