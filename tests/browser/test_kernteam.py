@@ -104,7 +104,9 @@ def test_two_kernteam_members_fill_in_one_school_pyramid(served, browser):
         point.get_by_label(labels.SCHOOL_OWNER, exact=True).press("Enter")
         point.get_by_label(labels.SCHOOL_STATUS, exact=True).select_option(label="In ons plan")
         expect(point.locator(".wb-school-point-title")).to_contain_text("In ons plan")
-        expect(two.locator(".wb-school-point-title")).to_contain_text("In ons plan")
+        expect(
+            two.locator(".wb-school-point", has_text=POINT).locator(".wb-school-point-title")
+        ).to_contain_text("In ons plan")
         assert serious_axe_violations(one) == []
         assert serious_axe_violations(two) == []
         one.screenshot(path="/tmp/kernteam-laptop.png", full_page=True)

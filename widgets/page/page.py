@@ -305,7 +305,7 @@ class Overview(w.VBox):
         school = self.visit.participant.school if self.visit.participant else ""
         if school and self.visit.config.schools:
             text = escape(labels.SCHOOL_LINK.format(school=school))
-            resume += f'<p class="wb-bar"><a href="{page_link(self.visit, SCHOOL)}">{text}</a></p>'
+            resume += f'<p class="wb-school-link"><a href="{page_link(self.visit, SCHOOL)}">{text}</a></p>'
         self.children = [
             make(w.HTML, f'{resume}{plan}<ul class="wb-modules">{"".join(items)}</ul>')
         ]

@@ -414,7 +414,7 @@ class SchoolPage(w.VBox):
         self.pyramid.refresh_shared()
         names = ", ".join(escape(n) for n in state.members if n)
         self.members.value = (
-            f'<p class="wb-bar wb-school-members" role="status">'
+            f'<p class="wb-school-link wb-school-members" role="status">'
             f"{escape(labels.SCHOOL_MEMBERS.format(school=team.school))} {names}</p>"
         )
         if state.step != self.step.value:
