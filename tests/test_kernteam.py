@@ -426,7 +426,7 @@ def test_a_point_in_the_plan_stays_when_its_proposer_changes_or_deletes_it(setup
     _mark(store, cfg, people["Lotte"], "Rustplek in elke klas")
     kees = team(store, cfg, people["Kees"])
     (point,) = kees.proposals()
-    kees.decide(point.key, status=ACCEPTED, owner="Kees")
+    kees.decide(point, status=ACCEPTED, owner="Kees")
     _mark(store, cfg, people["Lotte"], "Rustplek in elke klass")  # she edits her point
     by_status = {(p.status, p.shown_text) for p in kees.proposals()}
     assert by_status == {

@@ -302,9 +302,10 @@ class Kernteam:
             names,
         )
 
-    def decide(self, key: str, **fields: str) -> None:
+    def decide(self, proposal: Proposal, **fields: str) -> None:
         """Save what a member changed of the kernteam's decision on one point: its status, text,
-        owner or when. Only the fields given change; what another member set stays."""
+        owner or when. Only the fields given change; what another member set stays. The point is
+        kept with the decision, so the plan holds it whatever its proposer does with it later."""
         if "status" in fields and fields["status"] not in STATUSES:
             raise WorkbookError(
                 f"De keuze '{fields['status']}' bestaat niet. Kies uit: {', '.join(STATUSES)}."
@@ -312,12 +313,11 @@ class Kernteam:
         unknown = set(fields) - DECISION_FIELDS
         if unknown:
             raise WorkbookError(f"Onbekend veld in een besluit: {', '.join(sorted(unknown))}.")
+        key = proposal.key
         stored = {d.item: d.value for d in self._items(PLAN_DOC)}.get(key, {})
         value = {"status": PROPOSED, "text": "", "owner": "", "when": "", **stored}
         value.update({k: v.strip() for k, v in fields.items()})
-        proposal = next((p for p in self.proposals() if p.key == key), None)
-        if proposal is not None:  # kept with the decision: the plan holds it whatever happens to it
-            value.update(item=dict(proposal.item), module=proposal.module)
+        value.update(item=dict(proposal.item), module=proposal.module)
         self._put(PLAN_DOC, {key: value})
 
     def state(self) -> SchoolState:

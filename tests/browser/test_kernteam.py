@@ -91,7 +91,7 @@ def test_two_kernteam_members_fill_in_one_school_pyramid(served, browser):
         for pg in (one, two):
             for name in ITEMS.values():
                 expect(pg.locator(".wbp-item", has_text=name)).to_be_visible()
-        expect(one.locator(".wb-school-members")).to_contain_text("Kees Kernteam")
+        expect(one.locator(".wb-school-members")).to_contain_text("Kees Kernteam", timeout=WAIT)
         # The phone shows the page without sideways scrolling.
         wider = two.evaluate("document.documentElement.scrollWidth")
         assert wider <= 390, f"the school page scrolls sideways on a phone ({wider}px)"
@@ -106,7 +106,7 @@ def test_two_kernteam_members_fill_in_one_school_pyramid(served, browser):
         expect(point.locator(".wb-school-point-title")).to_contain_text("In ons plan")
         expect(
             two.locator(".wb-school-point", has_text=POINT).locator(".wb-school-point-title")
-        ).to_contain_text("In ons plan")
+        ).to_contain_text("In ons plan", timeout=WAIT)  # the plan is read again every 10 s
         assert serious_axe_violations(one) == []
         assert serious_axe_violations(two) == []
         one.screenshot(path="/tmp/kernteam-laptop.png", full_page=True)

@@ -6,7 +6,9 @@ member works from their own device: the page shows what the others changed on ea
 
 from __future__ import annotations
 
+import time
 from collections import deque
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -40,7 +42,7 @@ from workbook.store import ParticipantAnswers
 from workbook.store.answers import now_iso
 from workbook.traject import STEPS
 
-SCHOOL_NOTEBOOK = "school.ipynb"
+STATE_SECONDS = 10.0  # how often, at most, an open school page reads the plan and rounds again
 
 
 class SharedPyramid(ParticipantAnswers):
@@ -140,6 +142,7 @@ class PlanRow(w.VBox):
     def __init__(self, team: Kernteam, proposal: Proposal, message: w.HTML) -> None:
         self.team = team
         self.key = proposal.key
+        self.proposal = proposal
         self.message = message
         self._quiet = False
         by = labels.SCHOOL_PROPOSED_BY.format(
@@ -191,6 +194,7 @@ class PlanRow(w.VBox):
 
     def show(self, p: Proposal) -> None:
         """Show a point as saved (without saving it again)."""
+        self.proposal = p
         self._quiet = True
         try:
             self.status.value = p.status
@@ -216,7 +220,7 @@ class PlanRow(w.VBox):
             name = {id(self.status): "status", id(self.text): "text", id(self.owner): "owner"}
             fields = {name[id(control)]: str(control.value)}
         try:
-            self.team.decide(self.key, **fields)
+            self.team.decide(self.proposal, **fields)
         except WorkbookError as exc:
             self.message.value = (
                 f'<p class="wb-error" role="alert">'
@@ -227,9 +231,16 @@ class PlanRow(w.VBox):
         self.message.value = (
             f'<p class="wb-hint" role="status">{escape(labels.SAVED.format(time=stamp))}</p>'
         )
-        for p in self.team.proposals():
-            if p.key == self.key:
-                self.show(p)
+        p = self.proposal
+        self.show(
+            replace(
+                p,
+                status=fields.get("status", p.status),
+                text=fields.get("text", p.text).strip(),
+                owner=fields.get("owner", p.owner).strip(),
+                when=fields.get("when", p.when),
+            )
+        )
 
 
 def _day(text: str) -> date | None:
@@ -368,6 +379,7 @@ class SchoolPage(w.VBox):
             layout=dict(width="auto"),
         )
         self.step.observe(self._set_step, "value")
+        self._state_at = float("-inf")
         self.pyramid = SchoolPyramidWidget(get_exercise(PYRAMID_EXERCISE), *config.words)
         self.pyramid.bind(SharedPyramid(team))
         self.pyramid_rounds = make(w.HTML, "")
@@ -407,11 +419,16 @@ class SchoolPage(w.VBox):
         team = self.team
         if team is None or self.pyramid is None:
             return
+        # The pyramid follows the others at every heartbeat (one query); the rest of the school's
+        # state (plan, members, rounds: a query per module) at most every STATE_SECONDS.
+        moved = self.pyramid.refresh_shared()
+        if not moved and time.monotonic() - self._state_at < STATE_SECONDS:
+            return
         try:
             state = team.state()
         except StoreError:
             return  # the page shows what it had; the next heartbeat tries again
-        self.pyramid.refresh_shared()
+        self._state_at = time.monotonic()
         names = ", ".join(escape(n) for n in state.members if n)
         self.members.value = (
             f'<p class="wb-school-link wb-school-members" role="status">'
