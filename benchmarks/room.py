@@ -405,10 +405,10 @@ def report(args: argparse.Namespace, m: Measured) -> bool:
     visited = {kid for r in everyone for kid in r["kernels"]} | set(m.bare.get("kernels", []))
     survivors = visited & m.left_ids
     interactive = sum(1 for r in everyone if r["interactive"] and not r["error"])
-    saves = [s for r in m.light for _kind, s in r["saves"]]
+    saves = [s for r in m.light for _kind, s, *_at in r["saves"]]
     by_kind: dict[str, list[float]] = {}
     for r in m.light:
-        for kind, s in r["saves"]:
+        for kind, s, *_at in r["saves"]:
             by_kind.setdefault(kind, []).append(s)
     first, first_bare = (
         [s for r in m.real for s in r["first_widget"]],
@@ -451,6 +451,9 @@ def report(args: argparse.Namespace, m: Measured) -> bool:
     ]
     lines += [f"  {line}" for line in m.wrong[:10] + not_restored[:10]]
     lines += [f"  {r['name']} ({r['code']}): {r['error']}" for r in everyone if r["error"]]
+    for r in everyone:
+        if r.get("log"):
+            lines += [f"  --- {r['name']}, wat de pagina meldde:", *(f"    {x}" for x in r["log"])]
     print("\n".join(lines))
     goals = [
         ("iedere deelnemer krijgt een interactieve pagina", interactive == n and not m.wrong),

@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 from page_start import BARE, CHROMIUM, CHROMIUM_ARGS, FIRST_WIDGET_JS  # noqa: E402
 
 from tests.browser.answering import answer, box, exercises_on_page  # noqa: E402
+from widgets import labels  # noqa: E402
 from workbook.content.catalog import get_exercise  # noqa: E402
 
 WAIT = 300_000
@@ -71,6 +72,20 @@ def wait_for_code(pg: Any, code: str) -> None:
     pg.locator(".wb-bar", has_text=code).first.wait_for(timeout=WAIT)
 
 
+def wait_for_every_exercise(pg: Any, count: int) -> None:
+    """Until the reloaded page shows all its exercises, each bound to the participant (Voila renders
+    a page that no preheated kernel had ready cell by cell, so the last ones come later)."""
+    pg.wait_for_function(
+        """([count, notJoined]) => {
+            const shown = [...document.querySelectorAll('.wb-exercise .wb-status')];
+            return shown.length >= count && shown.every(s => !s.textContent.includes(notJoined));
+        }""",
+        arg=[count, labels.NOT_JOINED],
+        timeout=WAIT,
+        polling=250,
+    )
+
+
 def play(browser: Any, plan: dict, who: dict, viewport: dict, result: dict) -> None:
     base, module, tempo = plan["base"], plan["module"], plan["tempo"]
     context = browser.new_context(viewport=viewport, locale="nl-NL")
@@ -78,6 +93,25 @@ def play(browser: Any, plan: dict, who: dict, viewport: dict, result: dict) -> N
     context.add_init_script(FIRST_WIDGET_JS)
     pg = context.new_page()
     counted = Bytes(pg)
+    log: list[
+        str
+    ] = []  # the page's console and websocket events, kept for a participant that fails
+    began = time.monotonic()
+
+    def note(text: str) -> None:
+        log.append(
+            f"{time.monotonic() - began:7.1f} s {pg.url.rsplit('/', 1)[-1][:40]}: {text[:300]}"
+        )
+
+    pg.on("console", lambda m: note(f"console.{m.type}: {m.text}"))
+    pg.on("pageerror", lambda e: note(f"pageerror: {e}"))
+
+    def websocket(ws: Any) -> None:
+        note(f"websocket open {ws.url[-60:]}")
+        ws.on("close", lambda _ws: note(f"websocket close {ws.url[-60:]}"))
+
+    pg.on("websocket", websocket)
+    pg.on("requestfailed", lambda r: note(f"request failed {r.url[-80:]}: {r.failure}"))
 
     def visit(action: Any) -> None:
         began = time.monotonic()
@@ -110,6 +144,7 @@ def play(browser: Any, plan: dict, who: dict, viewport: dict, result: dict) -> N
             result["sent"].append(exercise_id)
         visit(lambda: pg.reload(wait_until="commit", timeout=WAIT))
         wait_for_code(pg, code)
+        wait_for_every_exercise(pg, len(checks))
         for exercise_id, check in checks.items():
             try:
                 check(box(pg, exercise_id))
@@ -125,6 +160,7 @@ def play(browser: Any, plan: dict, who: dict, viewport: dict, result: dict) -> N
     except Exception as exc:  # a benchmark reports every participant, also the ones that failed
         result["error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         result["trace"] = traceback.format_exc()
+        result["log"] = log[-80:]
     finally:
         result["bytes"] = counted.total
         result["ended"] = time.time()

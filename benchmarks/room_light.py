@@ -22,6 +22,7 @@ import itertools
 import json
 import os
 import random
+import re
 import sys
 import time
 import traceback
@@ -186,7 +187,7 @@ def answer(
             measured = n == len(steps) - 1 or kind not in ("open", "actiepunten")
             if measured:
                 tab.wait_for(seen.__len__, WAIT, f"'Opgeslagen' bij {anchor}")
-                saves.append([kind, seen[0] - sent_at])
+                saves.append([kind, seen[0] - sent_at, time.time()])
                 fire("opslaan", seen[0] - sent_at, 0)
             tab.listeners.remove(listen)
         sent[exercise_id(anchor, module)] = {"kind": kind, "expected": expected}
@@ -197,8 +198,12 @@ def restored(tab: WidgetTab, module: str, sent: dict) -> list[str]:
     missing = []
     for anchor, _kind, root in exercises_on(tab):
         if exercise_id(anchor, module) in sent:
-            if labels.SAVED_EARLIER not in tab.models[status_of(tab, root)]["value"]:
-                missing.append(exercise_id(anchor, module))
+            shown = str(tab.models[status_of(tab, root)]["value"])
+            if labels.SAVED_EARLIER not in shown:
+                text = " ".join(re.sub(r"<[^>]+>", " ", shown).split())
+                missing.append(
+                    f"{exercise_id(anchor, module)} (kernel {tab.kernel_id[:8]}: {text!r})"
+                )
     return missing
 
 

@@ -119,3 +119,57 @@ def test_during_a_session_the_second_visitor_of_the_overview_does_not_wait(tmp_p
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_page_renders_without_compiling_its_templates_again(monkeypatch: pytest.MonkeyPatch):
+    """Voila makes a new exporter for every page it renders; the second one takes the compiled
+    templates from the shared cache instead of compiling them again (a fifth of a render's CPU)."""
+    import jinja2
+    from voila.exporter import VoilaExporter
+
+    from workbook.paths import voila_data_dir
+    from workbook.runtime.voila_app import cache_compiled_templates
+
+    cache_compiled_templates()
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):  # noqa: ANN002, ANN003, ANN202
+        compiled.append(name or "")
+        return original(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    paths = [str(voila_data_dir() / "voila" / "templates" / "welbevinden")]
+
+    def load_page_template() -> None:
+        exporter = VoilaExporter(template_paths=paths, template_file="index.html.j2")
+        exporter.environment.get_template("index.html.j2")
+
+    load_page_template()
+    first = len(compiled)
+    load_page_template()
+    assert first > 0 and len(compiled) == first, compiled[first:]
+
+
+def test_a_served_page_runs_in_the_kernel_without_debugger(tmp_path: Path):
+    """Every page Voila serves starts its kernel from workbook.runtime.kernel (no debugpy, no input
+    history), not from ipykernel_launcher: each of a room's ~120 kernel starts is cheaper and smaller."""
+    config = tmp_path / "scholengroep.toml"
+    config.write_text(CONFIG.format(store=tmp_path / "antwoorden.sqlite"), encoding="utf-8")
+    build_workbook(config, tmp_path / "gebouwd", progress=False)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = start_voila(tmp_path / "gebouwd", port, preheat=0, log=tmp_path / "v.log")
+    try:
+        url = f"http://127.0.0.1:{port}/voila/render/index.ipynb"
+        with urllib.request.urlopen(url, timeout=120) as r:
+            assert r.status == 200 and b"kernelId" in r.read()
+        started = [" ".join(p.cmdline()) for p in psutil.Process(proc.pid).children(recursive=True)]
+        kernels = [c for c in started if "connection" in c or "kernel-" in c]
+        assert kernels, started
+        assert all("-m workbook.runtime.kernel" in c for c in kernels), kernels
+        assert all("--HistoryManager.enabled=False" in c for c in kernels), kernels
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

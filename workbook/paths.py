@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -32,6 +33,11 @@ def examples_dir() -> Path:
 def voila_data_dir() -> Path:
     """A Jupyter data dir that holds our offline Voila template (voila/templates/welbevinden)."""
     return _PACKAGE / "share"
+
+
+def served_jupyter_path() -> str:
+    """JUPYTER_PATH for served pages: the lean kernel of workbook.runtime.kernel, then our template."""
+    return os.pathsep.join([str(_PACKAGE / "share" / "served"), str(voila_data_dir())])
 
 
 def lab_config_dir() -> Path:

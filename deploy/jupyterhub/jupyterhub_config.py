@@ -23,7 +23,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from workbook.paths import voila_data_dir
+from workbook.paths import served_jupyter_path
 from workbook.runtime.serve import TEMPLATE
 
 HERE = Path(__file__).resolve().parent
@@ -173,7 +173,7 @@ c.JupyterHub.spawner_class = "simple"
 c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
 c.Spawner.default_url = f"/voila/render/{LANDING_PAGE}"
 SERVER_ENV = {
-    "JUPYTER_PATH": str(voila_data_dir()),  # our offline template `welbevinden`
+    "JUPYTER_PATH": served_jupyter_path(),  # our lean kernel and offline template `welbevinden`
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     "PYTHONPATH": str(HERE),  # werkboek_authorizer
     # Report activity to the hub often enough (default: every 5 minutes) for the culler's timeout.
