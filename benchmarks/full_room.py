@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
             kernels = [
                 c
                 for c in psutil.Process(proc.pid).children(recursive=True)
-                if "ipykernel" in " ".join(c.cmdline())
+                if any("kernel-" in part and part.endswith(".json") for part in c.cmdline())
             ]
             open_id = next(e.id for e in list_exercises(module.id) if e.kind == "open")
             saved = {c for c in codes if store.load_answer(slug, c, open_id) == f"Antwoord van {c}"}

@@ -62,7 +62,7 @@ def kernels(root: psutil.Process) -> list[psutil.Process]:
     found = []
     for proc in root.children(recursive=True):
         try:
-            if "ipykernel" in " ".join(proc.cmdline()):
+            if any("kernel-" in part and part.endswith(".json") for part in proc.cmdline()):
                 found.append(proc)
         except psutil.Error:
             pass
@@ -248,6 +248,12 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help="schrijf de ruwe metingen ook naar dit JSON-bestand",
     )
+    parser.add_argument(
+        "--schermen",
+        type=Path,
+        default=None,
+        help="map voor een schermafdruk van elke Chromium-deelnemer die het niet haalde",
+    )
     args = parser.parse_args(argv)
     if not 0 <= args.browsers <= args.deelnemers or args.deelnemers < 1:
         parser.error("--deelnemers moet minstens 1 zijn, --browsers tussen 0 en --deelnemers.")
@@ -286,6 +292,7 @@ def main(argv: list[str] | None = None) -> None:
                 "second_module": args.tweede,
                 "within": args.binnen,
                 "tempo": args.tempo,
+                "screenshots": str(args.schermen) if args.schermen else "",
             }
             (tmp / "light.json").write_text(
                 json.dumps({**plan, "participants": people[k:]}), encoding="utf-8"
@@ -454,6 +461,10 @@ def report(args: argparse.Namespace, m: Measured) -> bool:
     for r in everyone:
         if r.get("log"):
             lines += [f"  --- {r['name']}, wat de pagina meldde:", *(f"    {x}" for x in r["log"])]
+            lines += [
+                f"  --- {r['name']}, wat de pagina toonde:",
+                *(f"    {x}" for x in r.get("shown", [])),
+            ]
     print("\n".join(lines))
     goals = [
         ("iedere deelnemer krijgt een interactieve pagina", interactive == n and not m.wrong),

@@ -161,6 +161,18 @@ def play(browser: Any, plan: dict, who: dict, viewport: dict, result: dict) -> N
         result["error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         result["trace"] = traceback.format_exc()
         result["log"] = log[-80:]
+        try:  # what the page showed when it gave up: exercises, statuses, and a screenshot
+            result["shown"] = pg.evaluate(
+                """() => [...document.querySelectorAll('.wb-exercise')].map(e => {
+                    const s = e.querySelector('.wb-status');
+                    return (e.querySelector('h3')?.id || '?') + ': ' + (s ? s.textContent : '-');
+                })"""
+            )
+            shots = plan.get("screenshots")
+            if shots:
+                pg.screenshot(path=f"{shots}/{who['name'].replace(' ', '-')}.png", full_page=True)
+        except Exception as shot:  # noqa: BLE001 - the page may be gone
+            result["shown"] = [f"{type(shot).__name__}"]
     finally:
         result["bytes"] = counted.total
         result["ended"] = time.time()

@@ -4,7 +4,8 @@ It does what the page's JavaScript does, without drawing anything:
 
 - GET the page (Voila renders it, or hands over a preheated kernel) and read `kernelId` from the
   `jupyter-config-data` script; the page's `xsrf.js` sets the `_xsrf` cookie, so this client does too;
-- connect `/api/kernels/<id>/channels?session_id=...` (jupyter_server's JSON websocket protocol);
+- connect `/api/kernels/<id>/channels?session_id=...` with the v1 kernel websocket protocol, as the page does
+  (jupyter_server passes the kernel's messages on as they are; JSON is the fallback);
 - open a `jupyter.widget.control` comm and send `request_states`, as the widget manager
   (@jupyter-widgets/base-manager `_loadFromKernel`) does, and keep every model's state current from
   the kernel's `comm_open`, `update` and `comm_close` messages;
@@ -27,10 +28,17 @@ from typing import Any
 
 import requests
 import websocket
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
+)
 
 WIDGET_TARGET = "jupyter.widget"
 CONTROL_TARGET = "jupyter.widget.control"
 PROTOCOL = "5.3"
+# The kernel websocket protocol a browser's page asks for (@jupyterlab/services): jupyter_server then
+# passes the kernel's messages on as they are, instead of decoding and re-encoding each one as JSON.
+V1 = "v1.kernel.websocket.jupyter.org"
 
 State = dict[str, Any]
 
@@ -41,9 +49,21 @@ def kernel_id_of(page: str) -> str:
     return json.loads(config)["kernelId"]
 
 
-def decode_frame(payload: str | bytes) -> dict:
-    """One kernel message from a websocket frame: JSON text, or the JSON protocol's binary frame
-    (uint32 count, uint32 offsets, the JSON message, then its buffers)."""
+def decode_frame(payload: str | bytes, v1: bool = False) -> dict:
+    """One kernel message from a websocket frame: the v1 protocol's frame (channel, header, parent
+    header, metadata, content, buffers), JSON text, or the JSON protocol's binary frame (uint32
+    count, uint32 offsets, the JSON message, then its buffers)."""
+    if v1 and isinstance(payload, bytes):
+        channel, parts = deserialize_msg_from_ws_v1(payload)
+        header, parent, metadata, content = (json.loads(p) for p in parts[:4])
+        return {
+            "channel": channel,
+            "header": header,
+            "parent_header": parent,
+            "metadata": metadata,
+            "content": content,
+            "buffers": parts[4:],
+        }
     if isinstance(payload, str):
         return json.loads(payload)
     count = int.from_bytes(payload[:4], "big")
@@ -86,7 +106,10 @@ class WidgetTab:
         # Under JupyterHub the client authenticates with a token header (benchmarks/hub.py).
         auth = http.headers.get("Authorization")
         header = [f"Authorization: {auth}"] if auth else None
-        self.ws = websocket.create_connection(ws_url, timeout=timeout, cookie=cookie, header=header)
+        self.ws = websocket.create_connection(
+            ws_url, timeout=timeout, cookie=cookie, header=header, subprotocols=[V1]
+        )
+        self.v1 = self.ws.getsubprotocol() == V1
         self.closed = False
         self.heartbeat: str | None = None  # the page's NowMarker, which the open page pings
         self._pinged = 0.0
@@ -108,6 +131,10 @@ class WidgetTab:
             "date": "",
             "version": PROTOCOL,
         }
+        if self.v1:
+            parts = [json.dumps(p).encode("utf-8") for p in (header, {}, metadata or {}, content)]
+            self.ws.send_binary(serialize_msg_to_ws_v1(parts, "shell"))
+            return header["msg_id"]
         msg = {
             "header": header,
             "parent_header": {},
@@ -135,7 +162,7 @@ class WidgetTab:
         except websocket.WebSocketTimeoutException:
             return None
         self.bytes_in += len(frame) + 2
-        msg = decode_frame(frame)
+        msg = decode_frame(frame, self.v1)
         self._apply(msg, time.monotonic())
         return msg
 

@@ -24,11 +24,12 @@ def kernel_ids(proc) -> set[str]:
     ids = set()
     for child in psutil.Process(proc.pid).children(recursive=True):
         try:
-            line = " ".join(child.cmdline())
+            parts = child.cmdline()
         except psutil.NoSuchProcess:
             continue
-        if "ipykernel" in line and "kernel-" in line:
-            ids.add(line.split("kernel-")[1].split(".json")[0])
+        for part in parts:
+            if "kernel-" in part and part.endswith(".json"):  # the kernel's connection file
+                ids.add(part.rsplit("kernel-", 1)[1][: -len(".json")])
     return ids
 
 
